@@ -1,27 +1,32 @@
 import { Command, CommanderError } from 'commander';
+import { inspectCommand } from './inspect/command.js';
+import { processIo, type CliIo } from './io.js';
 
-/** Builds the `provisio` command tree. Each subcommand lives in its own file. */
-export function buildProgram(): Command {
+/** Builds the `provisio` command tree. Each subcommand lives in its own folder. */
+export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('provisio')
     .description('Keeps in-house iOS apps alive: inspect, track and renew provisioning profiles.')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
+  for (const command of [inspectCommand(io, setExitCode)]) {
+    program.addCommand(command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride());
+  }
   return program;
 }
 
 /** Runs the CLI with the given arguments and resolves to the process exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
   if (argv.length === 0) {
     program.outputHelp();
     return 0;
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : 2;
-    }
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
 }
