@@ -1,0 +1,46 @@
+import { bytesEqual } from '../asn1/index.js';
+import { parseCertificate, type ParsedCertificate } from '../x509/index.js';
+import type { SignedData, SignerIdentifier } from './types.js';
+
+/** The DER of the first signer's certificate among those the message carries, or `null`. */
+export function findSignerCertificate(signedData: SignedData): Uint8Array | null {
+  const signer = signedData.signers[0];
+  if (!signer) return null;
+  return findCertificate(signer.sid, parseWellFormed(signedData.certificates))?.der ?? null;
+}
+
+/** The certificate a SignerIdentifier names. */
+export function findCertificate(
+  sid: SignerIdentifier,
+  certificates: readonly ParsedCertificate[],
+): ParsedCertificate | null {
+  return certificates.find((certificate) => identifies(sid, certificate)) ?? null;
+}
+
+/** The certificates that parse; a malformed one cannot sign anything, so it is left out. */
+export function parseWellFormed(certificates: readonly Uint8Array[]): ParsedCertificate[] {
+  const parsed: ParsedCertificate[] = [];
+  for (const der of certificates) {
+    try {
+      parsed.push(parseCertificate(der));
+    } catch {
+      // skipped: verification then reports the signer or an issuer as missing
+    }
+  }
+  return parsed;
+}
+
+function identifies(sid: SignerIdentifier, certificate: ParsedCertificate): boolean {
+  if (sid.kind === 'subjectKeyIdentifier') {
+    return certificate.subjectKeyIdentifier !== null && bytesEqual(certificate.subjectKeyIdentifier, sid.keyIdentifier);
+  }
+  const sameSerial = bytesEqual(withoutLeadingZeros(certificate.serial), withoutLeadingZeros(sid.serial));
+  return sameSerial && bytesEqual(certificate.issuer, sid.issuer);
+}
+
+/** Serials are compared as numbers: some encoders write a redundant leading zero octet. */
+function withoutLeadingZeros(serial: Uint8Array): Uint8Array {
+  let start = 0;
+  while (start < serial.length - 1 && serial[start] === 0) start++;
+  return serial.subarray(start);
+}
