@@ -26,4 +26,4 @@ export { encodeIdentifier, encodeLength, encodeTlv, retag } from './encode.js';
 export { toDefiniteLength } from './reencode.js';
 export { decodeOid, encodeOid } from './oid.js';
 export { TagClass, UniversalTag, describeTag } from './tags.js';
-export { asBuffer, bytesEqual, compareBytes, concatBytes, fromHex, toHex } from './bytes.js';
+export { asBuffer, bytesEqual, compareBytes, concatBytes, copyBytes, fromHex, toHex } from './bytes.js';

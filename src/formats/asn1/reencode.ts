@@ -1,4 +1,4 @@
-import { concatBytes } from './bytes.js';
+import { concatBytes, copyBytes } from './bytes.js';
 import type { Asn1Element } from './element.js';
 import { encodeIdentifier, encodeTlv } from './encode.js';
 
@@ -8,7 +8,7 @@ import { encodeIdentifier, encodeTlv } from './encode.js';
  * members or merge constructed strings; callers that need those do them on top.
  */
 export function toDefiniteLength(element: Asn1Element): Uint8Array {
-  if (!element.constructed) return element.bytes.slice();
+  if (!element.constructed) return copyBytes(element.bytes);
   const identifier = encodeIdentifier(element.tagClass, true, element.tagNumber);
   return encodeTlv(identifier, concatBytes(element.children().map(toDefiniteLength)));
 }

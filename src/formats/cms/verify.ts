@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { bytesEqual, decodeAsn1, der, toDefiniteLength } from '../asn1/index.js';
+import { bytesEqual, copyBytes, decodeAsn1, der, toDefiniteLength } from '../asn1/index.js';
 import { digestByOid, summarizeParsed, type DigestName, type ParsedCertificate } from '../x509/index.js';
 import { validateChain } from './chain.js';
 import { findCertificate, parseWellFormed } from './find-signer.js';
@@ -98,7 +98,7 @@ function checkAttributes(
 function signedAttributesAsSet(encoded: Uint8Array): Uint8Array {
   const element = decodeAsn1(encoded);
   if (!element.indefinite && encoded[0] === 0xa0) {
-    const set = encoded.slice();
+    const set = copyBytes(encoded);
     set[0] = 0x31;
     return set;
   }

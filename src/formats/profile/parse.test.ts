@@ -146,3 +146,12 @@ function withoutKey(key: string): Uint8Array {
 function plist(value: PlistDict): Uint8Array {
   return new TextEncoder().encode(writeXmlPlist(value));
 }
+
+describe('parseProfile on Node Buffers', () => {
+  it('leaves the input bytes untouched, so the same buffer parses again', () => {
+    const bytes = Buffer.from(buildProfile());
+    const before = Buffer.from(bytes);
+    for (let i = 0; i < 3; i++) expect(parseProfile(bytes, { trust: trust() }).signature.status).toBe('valid');
+    expect(bytes.equals(before)).toBe(true);
+  });
+});

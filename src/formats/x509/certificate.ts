@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import {
   TagClass,
   UniversalTag,
+  copyBytes,
   decodeAsn1,
   expectElement,
   readBitString,
@@ -50,7 +51,7 @@ const cache = new BoundedCache<string, ParsedCertificate>(1024);
  */
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
   const sha256 = hash('sha256', der, 'hex');
-  return cache.getOrCompute(sha256, () => parseUncached(der.slice(), sha256));
+  return cache.getOrCompute(sha256, () => parseUncached(copyBytes(der), sha256));
 }
 
 function parseUncached(der: Uint8Array, sha256: string): ParsedCertificate {
