@@ -1,3 +1,5 @@
+import type { SignatureVerification } from '../formats/cms/index.js';
+import type { ProfileType } from '../formats/profile/index.js';
 /**
  * The stored entities of Provisio as plain TypeScript values.
  *
@@ -112,11 +114,11 @@ export interface AppVersionProfile {
   readonly signingCertificateId: number | undefined;
 }
 
-/** How the profile is distributed, derived from its devices and entitlements. */
-export type ProfileType = 'enterprise' | 'development' | 'ad-hoc' | 'app-store' | 'developer-id';
+/** How the profile is distributed: the parser's classification, stored as it says. */
+export type { ProfileType } from '../formats/profile/index.js';
 
-/** The result of checking the profile's CMS signature. */
-export type SignatureStatus = 'verified' | 'untrusted' | 'tampered' | 'unsigned';
+/** The result of checking the profile's CMS signature, as the CMS verifier reports it. */
+export type SignatureStatus = SignatureVerification['status'];
 
 export const PROFILE_STATUSES = ['active', 'superseded', 'expired'] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
