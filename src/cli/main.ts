@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { backupCommand } from './backup/command.js';
 import { inspectCommand } from './inspect/command.js';
+import { serveCommand } from './serve/command.js';
 import { processIo, type CliIo } from './io.js';
 
 /** Builds the `provisio` command tree. Each subcommand lives in its own folder. */
@@ -8,7 +10,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .description('Keeps in-house iOS apps alive: inspect, track and renew provisioning profiles.')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  for (const command of [inspectCommand(io, setExitCode)]) {
+  for (const command of [serveCommand(io, setExitCode), inspectCommand(io, setExitCode), backupCommand(io, setExitCode)]) {
     program.addCommand(command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride());
   }
   return program;

@@ -27,7 +27,10 @@ export async function inspectFiles(paths: readonly string[], trust: TrustAnchors
   const results: InspectedFile[] = [];
   for (const path of paths) results.push(await inspectFile(path, trust));
   if (!results.some((result) => learnedRoots(result).length > 0)) return results;
-  return Promise.all(results.map((result) => (isUntrusted(result) ? inspectFile(result.path, trust) : result)));
+  for (const [index, result] of results.entries()) {
+    if (isUntrusted(result)) results[index] = await inspectFile(result.path, trust);
+  }
+  return results;
 }
 
 /** Inspects one file as an IPA (zip magic or .ipa name) or as a provisioning profile. */

@@ -11,6 +11,7 @@
  * - `store.og_not_empty`: an OG still holds child OGs or objects.
  * - `store.profile_in_use`: a profile is still used by an app version.
  * - `store.migration_failed`: a migration could not be applied.
+ * - `store.backup_unsupported`: `provisio backup` copies embedded databases only.
  *
  * Objects outside the caller's scope are never reported with an error: repositories answer
  * `undefined` (or `false`) exactly as for a missing object.
@@ -24,7 +25,8 @@ export type StoreErrorCode =
   | 'store.og_root'
   | 'store.og_not_empty'
   | 'store.profile_in_use'
-  | 'store.migration_failed';
+  | 'store.migration_failed'
+  | 'store.backup_unsupported';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

@@ -131,7 +131,7 @@ describe('provisio inspect', () => {
     const io = bufferIo();
     const code = await main(['inspect', '--json', '--trust-store', join(dir, 'empty-trust'), join(dir, 'files', 'enterprise.mobileprovision')], io);
     expect(code).toBe(0);
-    expect(JSON.parse(io.out())[0].signature.status).toBe('untrusted');
+    expect((JSON.parse(io.out()) as Array<{ signature: { status: string } }>)[0]?.signature.status).toBe('untrusted');
     expect(existsSync(join(dir, 'empty-trust')) ? readdirSync(join(dir, 'empty-trust')) : []).toEqual([]);
   });
 });
