@@ -149,7 +149,8 @@ class BinaryDecoder {
     const { start, count } = this.table.extentAt(at);
     this.table.requireSpan(start, count);
     this.budget.takeBytes(count);
-    return this.bytes.slice(start, start + count);
+    // A copy even when the input is a Node Buffer, whose own slice() would return a shared view.
+    return Uint8Array.prototype.slice.call(this.bytes, start, start + count);
   }
 
   private readString(at: number, marker: number): string {

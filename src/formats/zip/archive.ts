@@ -1,5 +1,6 @@
 import type { ByteSource } from '../../io/byte-source.js';
 import { FormatError } from '../errors.js';
+import { withTailCache } from './tail-cache.js';
 import { parseCentralDirectory } from './central-directory.js';
 import { locateCentralDirectory } from './end-records.js';
 import type { ZipEntry } from './entry.js';
@@ -29,8 +30,9 @@ const WHOLE_READ_MAX_COMPRESSED = 8 * 1024 * 1024;
  * duplicate wins, which is exactly how an archive shows one Info.plist to us and another to
  * iOS. Failing closed also means a caller cannot forget a check.
  */
-export async function openZip(source: ByteSource, limits: Partial<ZipOpenLimits> = {}): Promise<ZipArchive> {
+export async function openZip(file: ByteSource, limits: Partial<ZipOpenLimits> = {}): Promise<ZipArchive> {
   const { maxEntries, maxCentralDirectorySize } = { ...DEFAULT_OPEN_LIMITS, ...limits };
+  const source = withTailCache(file);
   const location = await locateCentralDirectory(source);
   if (location.entryCount > maxEntries) {
     throw new FormatError(
