@@ -19,6 +19,6 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
     }
     const server = await startServer(config, { print: io.stdout });
     io.stdout(`Provisio is listening on ${server.url} (console and API); data in ${config.dataDir}\n`);
-    closeOnSignals(server);
+    closeOnSignals(server, { onClosed: (error) => setExitCode(error ? 1 : 0) });
   });
 }

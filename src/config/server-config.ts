@@ -1,0 +1,42 @@
+/** Log levels Fastify's logger (pino) understands. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Size limits applied while an upload streams in, before anything is stored. */
+export interface UploadLimits {
+  readonly ipaBytes: number;
+  readonly profileBytes: number;
+}
+
+/** How profile signatures are judged. */
+export interface TrustSettings {
+  /** PEM text of extra root certificates, read from `--trust-anchors`. */
+  readonly extraAnchorsPem: string | undefined;
+  /** Accept `untrusted` signatures (never `tampered` ones); for test labs only. */
+  readonly allowUntrustedProfiles: boolean;
+}
+
+/** The validated, frozen settings of one `provisio serve` process. */
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Absolute path of the data folder (SQLite file, blobs). */
+  readonly dataDir: string;
+  /** `sqlite:<absolute file>` or a PostgreSQL URL; may hold a password, so never log it. */
+  readonly databaseUrl: string;
+  /** Where browsers and devices reach this server, without a trailing slash. */
+  readonly publicBaseUrl: string;
+  /** Password for the first admin; read from the environment only. */
+  readonly adminPassword: string | undefined;
+  readonly uploadLimits: UploadLimits;
+  readonly trust: TrustSettings;
+  /** Take client addresses from X-Forwarded-For (only behind a reverse proxy). */
+  readonly trustProxy: boolean;
+  readonly logLevel: LogLevel;
+}
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_DATA_DIR = './data';
+export const SQLITE_FILE_NAME = 'provisio.db';
+export const DEFAULT_IPA_LIMIT_BYTES = 4 * 1024 ** 3;
+export const DEFAULT_PROFILE_LIMIT_BYTES = 1024 ** 2;
