@@ -18,3 +18,4 @@ export type {
   SignerIdentifier,
   SignerInfo,
 } from './types.js';
+export { validateChain, type ChainContext, type ChainResult } from './chain.js';
