@@ -11,6 +11,7 @@ import type { Clock } from '../services/auth/clock.js';
 import type { BlobStore } from '../io/blob-store.js';
 import type { Database } from '../store/database.js';
 import { registerAccessControl } from './auth.js';
+import { consoleRoutes } from './console.js';
 import { registerConnectionDraining } from './draining.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerHttpMetrics } from './metrics-hook.js';
@@ -19,6 +20,7 @@ import { registerApiResponseHeaders } from './response-headers.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { catalogRoutes } from './routes/catalog.routes.js';
 import { ogRoutes } from './routes/og.routes.js';
 import { opsRoutes } from './routes/ops.routes.js';
 import { tokenRoutes } from './routes/token.routes.js';
@@ -70,8 +72,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(adminRoutes(services.admins));
       await api.register(tokenRoutes(services.tokens));
       await api.register(auditRoutes(services.audit));
+      await api.register(catalogRoutes(deps));
     },
     { prefix: API_PREFIX },
   );
+  await app.register(consoleRoutes());
   return app;
 }
