@@ -1,7 +1,11 @@
 import { Command, CommanderError } from 'commander';
+import { appsCommand } from './apps/command.js';
 import { backupCommand } from './backup/command.js';
 import { inspectCommand } from './inspect/command.js';
+import { ogsCommand } from './ogs/command.js';
+import { profilesCommand } from './profiles/command.js';
 import { serveCommand } from './serve/command.js';
+import { simulateCommand } from './simulate/command.js';
 import { processIo, type CliIo } from './io.js';
 
 /** Builds the `provisio` command tree. Each subcommand lives in its own folder. */
@@ -13,6 +17,10 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   for (const command of [serveCommand(io, setExitCode), inspectCommand(io, setExitCode), backupCommand(io, setExitCode)]) {
     program.addCommand(command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride());
   }
+  program.addCommand(appsCommand(io, setExitCode));
+  program.addCommand(profilesCommand(io, setExitCode));
+  program.addCommand(ogsCommand(io, setExitCode));
+  program.addCommand(simulateCommand(io, setExitCode));
   return program;
 }
 
