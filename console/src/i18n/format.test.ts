@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { createFormatters } from './format';
+
+describe('createFormatters', () => {
+  it('writes sizes in decimal units with the locale’s separators', () => {
+    expect(createFormatters('en-US').bytes(9_612)).toBe('9.6 kB');
+    expect(createFormatters('nl-NL').bytes(2_500_000_000)).toBe('2,5 GB');
+    expect(createFormatters('en-US').bytes(512)).toBe('512 byte');
+  });
+
+  it('joins lists with the language’s word for "and"', () => {
+    expect(createFormatters('nl-NL').list(['A', 'B', 'C'])).toBe('A, B en C');
+    expect(createFormatters('en-US').list(['A', 'B'])).toBe('A and B');
+  });
+});

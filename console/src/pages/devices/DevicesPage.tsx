@@ -1,0 +1,49 @@
+import { fetchDevices } from '../../api/catalog';
+import { ListTable } from '../../components/ListTable';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import { SearchForm } from '../../components/SearchForm';
+import { PAGE_SIZE, useCursorPages } from '../../hooks/use-cursor-pages';
+import { useQueryText } from '../../hooks/use-query-text';
+import { useI18n } from '../../i18n/i18n-context';
+import { useSession } from '../../session/session-context';
+import { DeviceRow } from './DeviceRow';
+
+/** The enrolled devices of the chosen group, most recently seen first. */
+export function DevicesPage() {
+  const { m } = useI18n();
+  const { selectedOgId } = useSession();
+  const [search, setSearch] = useQueryText('search');
+  const filterKey = JSON.stringify([selectedOgId, search]);
+  const pages = useCursorPages((cursor, signal) => fetchDevices({ og: selectedOgId, search, limit: PAGE_SIZE, cursor }, signal), filterKey);
+  const { page } = pages;
+  return (
+    <>
+      <PageHeader title={m.devices.title} trail={[{ label: m.nav.resources }, { label: m.nav.devices }]} />
+      <div className="list-toolbar">
+        <SearchForm key={filterKey} id="devices-search" label={m.apps.search} placeholder={m.devices.searchPlaceholder} value={search} onSearch={setSearch} />
+        <Pager pages={pages} />
+      </div>
+      <ListTable
+        label={m.devices.tableLabel}
+        widths={['20%', '14%', '10%', '16%', '18%', '22%']}
+        head={
+          <>
+            <th scope="col">{m.devices.name}</th>
+            <th scope="col">{m.devices.model}</th>
+            <th scope="col">{m.devices.osVersion}</th>
+            <th scope="col">{m.devices.serialNumber}</th>
+            <th scope="col">{m.devices.user}</th>
+            <th scope="col">{m.devices.lastSeen}</th>
+          </>
+        }
+        items={page.data?.items}
+        loading={page.loading}
+        error={page.error}
+        onRetry={page.reload}
+        emptyText={m.devices.empty}
+        renderRow={(device) => <DeviceRow key={device.id} device={device} />}
+      />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, paths } from './routes';
+
+describe('matchRoute', () => {
+  it('finds every page at the address paths() gives it', () => {
+    expect(matchRoute(paths.dashboard())).toEqual({ name: 'dashboard' });
+    expect(matchRoute(paths.apps())).toEqual({ name: 'apps' });
+    expect(matchRoute(paths.upload())).toEqual({ name: 'upload' });
+    expect(matchRoute(paths.app(7))).toEqual({ name: 'app', id: 7, tab: 'details' });
+    expect(matchRoute(paths.app(7, 'files'))).toEqual({ name: 'app', id: 7, tab: 'files' });
+    expect(matchRoute(paths.profile(3))).toEqual({ name: 'profile', id: 3 });
+    expect(matchRoute(paths.device(9))).toEqual({ name: 'device', id: 9 });
+    expect(matchRoute(paths.audit())).toEqual({ name: 'audit' });
+  });
+
+  it('ignores a trailing slash', () => {
+    expect(matchRoute('/apps/native/internal/7/files/')).toEqual({ name: 'app', id: 7, tab: 'files' });
+  });
+
+  it('knows nothing else', () => {
+    expect(matchRoute('/apps')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/apps/native/internal/0')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/profiles/abc')).toEqual({ name: 'notFound' });
+  });
+});

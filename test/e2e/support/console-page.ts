@@ -1,0 +1,43 @@
+import type { Browser, Page } from 'playwright-core';
+import { newVisitor } from './browser.js';
+import { SEED_PASSWORD } from './seed-world.js';
+
+/** A browser tab on the console, with the script errors it met (there should be none). */
+export interface ConsoleTab {
+  readonly page: Page;
+  readonly scriptErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the console in a fresh browser profile whose preferred language is `locale`. */
+export async function openConsole(browser: Browser, baseUrl: string, locale: 'nl-NL' | 'en-US'): Promise<ConsoleTab> {
+  const context = await newVisitor(browser, baseUrl, locale);
+  const page = await context.newPage();
+  const scriptErrors: string[] = [];
+  page.on('pageerror', (error) => scriptErrors.push(error.message));
+  await page.goto('/');
+  return { page, scriptErrors, close: () => context.close() };
+}
+
+/** Fills the login form in whichever language it shows, and waits for the console to open. */
+export async function logIn(page: Page, username: string, password = SEED_PASSWORD): Promise<void> {
+  await page.getByLabel(/^(Gebruikersnaam|Username)$/).fill(username);
+  await page.getByLabel(/^(Wachtwoord|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(Aanmelden|Log in)$/ }).click();
+  await page.getByRole('navigation', { name: /^(Hoofdnavigatie|Main navigation)$/ }).waitFor();
+}
+
+/** A console tab already logged in as `username`. */
+export async function consoleAs(browser: Browser, baseUrl: string, username: string, locale: 'nl-NL' | 'en-US' = 'nl-NL'): Promise<ConsoleTab> {
+  const tab = await openConsole(browser, baseUrl, locale);
+  await logIn(tab.page, username);
+  return tab;
+}
+
+/** The text of each body row of the table named `label`, once its rows have loaded. */
+export async function rowNames(page: Page, label: string): Promise<string[]> {
+  const table = page.getByRole('table', { name: label });
+  await table.locator('tbody tr:not(.skeleton-row)').first().waitFor();
+  await table.and(page.locator('[aria-busy="true"]')).waitFor({ state: 'detached' });
+  return table.locator('tbody tr th[scope="row"]').allTextContents();
+}
