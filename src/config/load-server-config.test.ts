@@ -31,6 +31,15 @@ describe('loadServerConfig', () => {
       trust: { extraAnchorsPem: undefined, allowUntrustedProfiles: false },
       trustProxy: false,
       logLevel: 'info',
+      mdm: {
+        topic: 'com.apple.mgmt.provisio.unconfigured',
+        apnsOrigin: undefined,
+        pushCertificateFile: undefined,
+        pushKeyFile: undefined,
+        clientCertificateHeader: undefined,
+        queueRetentionDays: 30,
+        pushSweepSeconds: 300,
+      },
     });
   });
 

@@ -67,6 +67,15 @@ function toServerConfig(settings: Settings): ServerConfig {
     trust: { extraAnchorsPem: settings.trustAnchors, allowUntrustedProfiles: settings.allowUntrustedProfiles },
     trustProxy: settings.trustProxy,
     logLevel: settings.logLevel,
+    mdm: {
+      topic: settings.mdmTopic,
+      apnsOrigin: settings.apnsUrl,
+      pushCertificateFile: settings.pushCertificate,
+      pushKeyFile: settings.pushKey,
+      clientCertificateHeader: settings.clientCertHeader,
+      queueRetentionDays: settings.queueRetentionDays,
+      pushSweepSeconds: settings.pushSweepSeconds,
+    },
   };
 }
 

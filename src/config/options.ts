@@ -55,6 +55,28 @@ export const SERVER_OPTIONS = [
     env: 'PROVISIO_LOG_LEVEL',
     description: 'fatal, error, warn, info, debug, trace or silent (default info)',
   },
+  { key: 'mdmTopic', flag: '--mdm-topic <topic>', env: 'PROVISIO_MDM_TOPIC', description: 'MDM push topic, com.apple.mgmt.…' },
+  { key: 'apnsUrl', flag: '--apns-url <url>', env: 'PROVISIO_APNS_URL', description: 'APNs origin (default https://api.push.apple.com)' },
+  { key: 'pushCertificate', flag: '--push-certificate <file>', env: 'PROVISIO_PUSH_CERTIFICATE', description: 'PEM file of the MDM push certificate' },
+  { key: 'pushKey', flag: '--push-key <file>', env: 'PROVISIO_PUSH_KEY', description: "PEM file of the MDM push certificate's private key" },
+  {
+    key: 'clientCertHeader',
+    flag: '--client-cert-header <name>',
+    env: 'PROVISIO_CLIENT_CERT_HEADER',
+    description: "header in which a TLS proxy forwards the device's client certificate",
+  },
+  {
+    key: 'queueRetentionDays',
+    flag: '--queue-retention-days <days>',
+    env: 'PROVISIO_QUEUE_RETENTION_DAYS',
+    description: 'days answered MDM commands are kept (default 30)',
+  },
+  {
+    key: 'pushSweepSeconds',
+    flag: '--push-sweep-seconds <seconds>',
+    env: 'PROVISIO_PUSH_SWEEP_SECONDS',
+    description: 'seconds between re-pushes of devices with waiting commands; 0 = off (default 300)',
+  },
 ] as const;
 
 /** The name of one server setting. */

@@ -16,6 +16,23 @@ export interface TrustSettings {
   readonly allowUntrustedProfiles: boolean;
 }
 
+/** How Provisio acts as an MDM server. */
+export interface MdmSettings {
+  /** The MDM push certificate's topic (`com.apple.mgmt.…`), written into enrollment profiles. */
+  readonly topic: string;
+  /** APNs origin; Apple's production one unless set (tests point it at a local server). */
+  readonly apnsOrigin: string | undefined;
+  /** PEM files of the MDM push certificate and its key; without them nothing is pushed. */
+  readonly pushCertificateFile: string | undefined;
+  readonly pushKeyFile: string | undefined;
+  /** Header (lower case) a TLS-terminating proxy forwards the device's client certificate in. */
+  readonly clientCertificateHeader: string | undefined;
+  /** Answered commands are pruned from the queue after this many days. */
+  readonly queueRetentionDays: number;
+  /** Seconds between sweeps re-pushing devices with waiting commands; 0 turns the sweep off. */
+  readonly pushSweepSeconds: number;
+}
+
 /** The validated, frozen settings of one `provisio serve` process. */
 export interface ServerConfig {
   readonly host: string;
@@ -33,6 +50,7 @@ export interface ServerConfig {
   /** Take client addresses from X-Forwarded-For (only behind a reverse proxy). */
   readonly trustProxy: boolean;
   readonly logLevel: LogLevel;
+  readonly mdm: MdmSettings;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -40,3 +58,6 @@ export const DEFAULT_DATA_DIR = './data';
 export const SQLITE_FILE_NAME = 'provisio.db';
 export const DEFAULT_IPA_LIMIT_BYTES = 4 * 1024 ** 3;
 export const DEFAULT_PROFILE_LIMIT_BYTES = 1024 ** 2;
+export const DEFAULT_MDM_TOPIC = 'com.apple.mgmt.provisio.unconfigured';
+export const DEFAULT_QUEUE_RETENTION_DAYS = 30;
+export const DEFAULT_PUSH_SWEEP_SECONDS = 300;

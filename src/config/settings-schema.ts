@@ -7,7 +7,10 @@ import {
   DEFAULT_DATA_DIR,
   DEFAULT_IPA_LIMIT_BYTES,
   DEFAULT_PORT,
+  DEFAULT_MDM_TOPIC,
   DEFAULT_PROFILE_LIMIT_BYTES,
+  DEFAULT_PUSH_SWEEP_SECONDS,
+  DEFAULT_QUEUE_RETENTION_DAYS,
   LOG_LEVELS,
 } from './server-config.js';
 
@@ -64,6 +67,10 @@ function normalizeDatabaseUrl(text: string, cwd: string): string | undefined {
   }
 }
 
+function parseCount(text: string): number | undefined {
+  return /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+
 function parseBaseUrl(text: string): string | undefined {
   if (!URL.canParse(text)) return undefined;
   const url = new URL(text);
@@ -109,6 +116,20 @@ export function settingsSchema(cwd: string) {
     allowUntrustedProfiles: switchSetting(),
     trustProxy: switchSetting(),
     logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    mdmTopic: z
+      .string()
+      .regex(/^com\.apple\.mgmt\.[\x21-\x7e]+$/, 'must start with com.apple.mgmt.')
+      .default(DEFAULT_MDM_TOPIC),
+    apnsUrl: parsedText(parseBaseUrl, 'must be an https:// URL').optional(),
+    pushCertificate: z.string().transform((path) => resolve(cwd, path)).optional(),
+    pushKey: z.string().transform((path) => resolve(cwd, path)).optional(),
+    clientCertHeader: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be a header name')
+      .transform((name) => name.toLowerCase())
+      .optional(),
+    queueRetentionDays: parsedText(parseCount, 'must be a whole number of days').default(DEFAULT_QUEUE_RETENTION_DAYS),
+    pushSweepSeconds: parsedText(parseCount, 'must be a whole number of seconds').default(DEFAULT_PUSH_SWEEP_SECONDS),
     adminPassword: z
       .string()
       .min(MIN_ADMIN_PASSWORD_LENGTH, `must be at least ${MIN_ADMIN_PASSWORD_LENGTH} characters`)

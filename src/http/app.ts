@@ -9,6 +9,7 @@ import { MetricsRegistry } from '../observability/prometheus/registry.js';
 import { checkReadiness } from '../observability/readiness.js';
 import type { Clock } from '../services/auth/clock.js';
 import type { BlobStore } from '../io/blob-store.js';
+import type { PushSender } from '../mdm/apns/index.js';
 import type { Database } from '../store/database.js';
 import { registerAccessControl } from './auth.js';
 import { consoleRoutes } from './console.js';
@@ -21,6 +22,8 @@ import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
+import { lifecycleRoutes } from './routes/lifecycle.routes.js';
+import { mdmRoutes } from './routes/mdm.routes.js';
 import { ogRoutes } from './routes/og.routes.js';
 import { opsRoutes } from './routes/ops.routes.js';
 import { tokenRoutes } from './routes/token.routes.js';
@@ -38,6 +41,8 @@ export interface AppDeps {
   readonly logDestination?: LogDestination;
   /** Shown in the OpenAPI document. */
   readonly version?: string;
+  /** MDM pushes; an APNs client from the settings when absent (tests pass a recorder). */
+  readonly pushSender?: PushSender;
 }
 
 /**
@@ -73,9 +78,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(tokenRoutes(services.tokens));
       await api.register(auditRoutes(services.audit));
       await api.register(catalogRoutes(deps));
+      await api.register(lifecycleRoutes(deps));
     },
     { prefix: API_PREFIX },
   );
+  await app.register(mdmRoutes(deps));
   await app.register(consoleRoutes());
   return app;
 }

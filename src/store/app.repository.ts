@@ -3,6 +3,8 @@ import type { Kysely, SqlBool } from 'kysely';
 import type { App } from '../domain/model.js';
 import { toApp } from './app-rows.js';
 import type { AppRow } from './app-rows.js';
+import { readAppUsage } from './app-usage.js';
+import type { AppUsage } from './app-usage.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { translateConstraints } from './constraint-errors.js';
@@ -14,6 +16,8 @@ import { inScope } from './scope.js';
 import type { Scope } from './scope.js';
 import { affectedRows, allInScope, containsText, ogInScope } from './sql-filters.js';
 import { toMillis } from './values.js';
+
+export type { AppUsage, CurrentVersion } from './app-usage.js';
 
 export interface NewApp {
   readonly ogId: number;
@@ -103,6 +107,14 @@ export class AppRepository {
     const rows = await paginate(query, order, page).execute();
     const position = (row: AppRow) => [sort === 'name' ? row.name : row.effective_expiry, row.id] as const;
     return toPage(rows, order, page, position, toApp);
+  }
+
+  /**
+   * The current version and install count of each app in `appIds` that lies in scope, in one
+   * query: a list page asks once for all its rows.
+   */
+  async usage(scope: Scope, appIds: readonly number[]): Promise<Map<number, AppUsage>> {
+    return readAppUsage(this.db, scope, appIds);
   }
 
   async rename(scope: Scope, id: number, name: string): Promise<App | undefined> {

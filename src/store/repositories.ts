@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AdminRepository } from './admin.repository.js';
+import { AlertCalendarRepository } from './alert-calendar.repository.js';
+import { AlertChannelRepository } from './alert-channel.repository.js';
+import { AlertDeliveryRepository } from './alert-delivery.repository.js';
 import { AppVersionRepository } from './app-version.repository.js';
 import { AppRepository } from './app.repository.js';
 import { AuditRepository } from './audit.repository.js';
@@ -7,6 +10,12 @@ import { CertificateRepository } from './certificate.repository.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { DeviceRepository } from './device.repository.js';
+import { ExpiryRepository } from './expiry.repository.js';
+import { MdmEnrollmentRepository } from './mdm-enrollment.repository.js';
+import { MdmLeaseRepository } from './mdm-lease.repository.js';
+import { MdmQueueRepository } from './mdm-queue.repository.js';
+import { DeviceNoticeRepository } from './notice-device.repository.js';
+import { NoticeRepository } from './notice.repository.js';
 import { OgRepository } from './og.repository.js';
 import { ProfileRepository } from './profile.repository.js';
 import type { StoreSchema } from './schema.js';
@@ -25,6 +34,15 @@ export interface Repositories {
   readonly appVersions: AppVersionRepository;
   readonly devices: DeviceRepository;
   readonly audit: AuditRepository;
+  readonly mdmEnrollments: MdmEnrollmentRepository;
+  readonly mdmQueue: MdmQueueRepository;
+  readonly mdmLeases: MdmLeaseRepository;
+  readonly expiry: ExpiryRepository;
+  readonly notices: NoticeRepository;
+  readonly deviceNotices: DeviceNoticeRepository;
+  readonly alertChannels: AlertChannelRepository;
+  readonly alertDeliveries: AlertDeliveryRepository;
+  readonly alertCalendars: AlertCalendarRepository;
 }
 
 /** Builds the repositories over `db`, which may be a transaction. */
@@ -40,5 +58,14 @@ export function createRepositories(db: Kysely<StoreSchema>, clock: Clock = syste
     appVersions: new AppVersionRepository(db),
     devices: new DeviceRepository(db),
     audit: new AuditRepository(db),
+    mdmEnrollments: new MdmEnrollmentRepository(db, clock),
+    mdmQueue: new MdmQueueRepository(db, clock),
+    mdmLeases: new MdmLeaseRepository(db),
+    expiry: new ExpiryRepository(db),
+    notices: new NoticeRepository(db),
+    deviceNotices: new DeviceNoticeRepository(db),
+    alertChannels: new AlertChannelRepository(db),
+    alertDeliveries: new AlertDeliveryRepository(db),
+    alertCalendars: new AlertCalendarRepository(db),
   };
 }

@@ -38,7 +38,8 @@ const EXPECTED_OPERATIONS = [
   'GET /api/v1/devices/{id}',
 ];
 
-const PUBLIC_OPERATIONS = new Set(['GET /healthz', 'GET /readyz', 'GET /metrics', 'POST /api/v1/auth/login']);
+// The calendar feed's URL token is its credential: calendar apps cannot log in.
+const PUBLIC_OPERATIONS = new Set(['GET /healthz', 'GET /readyz', 'GET /metrics', 'POST /api/v1/auth/login', 'GET /api/v1/calendar/{token}']);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 interface Operation {

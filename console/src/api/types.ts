@@ -55,12 +55,16 @@ export interface App {
   readonly effectiveExpiry: string | null;
   /** Whole days until `effectiveExpiry`, negative once passed. */
   readonly daysLeft: number | null;
-  /**
-   * Not served by `GET /apps` yet (asked for in the console's hand-over): the newest active
-   * version's short version, and on how many devices the app is installed. Shown as "—" until then.
-   */
-  readonly currentVersion?: string | null;
-  readonly installCount?: number | null;
+  /** The newest active version; null when the app has none (nothing uploaded, or all retired). */
+  readonly currentVersion: AppCurrentVersion | null;
+  /** Distinct devices in the app's group or below that report the app as installed. */
+  readonly installCount: number;
+}
+
+/** `CFBundleShortVersionString` and `CFBundleVersion` of an app's newest active version. */
+export interface AppCurrentVersion {
+  readonly shortVersion: string;
+  readonly build: string;
 }
 
 export type ProfileType = 'enterprise' | 'developer-id' | 'development' | 'adhoc' | 'appstore';

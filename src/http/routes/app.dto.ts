@@ -17,6 +17,15 @@ const appShape = {
     .nullable()
     .describe("The first day the app stops launching: the earliest expiry of its active versions' profiles and signing certificates."),
   daysLeft: z.number().int().nullable().describe('Whole days until the effective expiry; negative once passed, null when nothing expires.'),
+  currentVersion: z
+    .object({ shortVersion: z.string(), build: z.string() })
+    .nullable()
+    .describe('The newest active version; null when the app has none (nothing uploaded, or every version retired).'),
+  installCount: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe("How many distinct devices in the app's group or the groups below it report its bundle id as installed."),
 };
 
 export const appSchema = z.object(appShape).meta({ id: 'App' });
@@ -76,7 +85,7 @@ export const appListQuery = z.object({
 
 export const versionParams = z.object({ id: idSchema, versionId: idSchema });
 
-export function presentApp({ app, daysLeft }: AppView): z.output<typeof appSchema> {
+export function presentApp({ app, daysLeft, currentVersion, installCount }: AppView): z.output<typeof appSchema> {
   return {
     id: app.id,
     ogId: app.ogId,
@@ -86,6 +95,8 @@ export function presentApp({ app, daysLeft }: AppView): z.output<typeof appSchem
     createdAt: app.createdAt.toISOString(),
     effectiveExpiry: isoOrNull(app.effectiveExpiry),
     daysLeft,
+    currentVersion: currentVersion === null ? null : { shortVersion: currentVersion.shortVersion, build: currentVersion.build },
+    installCount,
   };
 }
 

@@ -16,7 +16,7 @@ import type { ProfileTrust } from './profile-trust.js';
 import { readAppUpload, type AppUploadFiles } from './upload-reading.js';
 import { requireOgInScope } from './scope-checks.js';
 import { refuseViolations } from './upload-refusal.js';
-import { appView, describeVersion } from './view-builders.js';
+import { describeVersion, singleAppView } from './view-builders.js';
 
 /** An .ipa (and maybe its profile) already on disk, to add to a group's catalog. */
 export interface AppUploadRequest {
@@ -111,7 +111,8 @@ export class AppUploadService {
     });
     const current = (await repositories.apps.get(scope, app.id)) ?? app;
     const described = await describeVersion(repositories, scope, version, upload.now);
-    return { app: appView(current, upload.now), version: described, createdProfileIds };
+    const view = await singleAppView(repositories, scope, current, upload.now);
+    return { app: view, version: described, createdProfileIds };
   }
 }
 

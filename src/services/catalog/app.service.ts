@@ -8,7 +8,7 @@ import type { Clock } from '../auth/clock.js';
 import type { AppDetail, AppView, VersionView } from './catalog-views.js';
 import { expiringBefore } from './expiry-filter.js';
 import { found, listingScope } from './scope-checks.js';
-import { appView, describeVersion } from './view-builders.js';
+import { appViews, describeVersion, singleAppView } from './view-builders.js';
 
 /** Filters of the app listing. */
 export interface AppListQuery {
@@ -40,14 +40,17 @@ export class AppCatalogService {
     const now = this.deps.clock.now();
     const filter = { search: query.search, expiringBefore: expiringBefore(now, query.expiringWithinDays) };
     const apps = await repositories.apps.list(scope, filter, query.sort ?? 'name', page);
-    return { items: apps.items.map((app) => appView(app, now)), nextCursor: apps.nextCursor };
+    return { items: await appViews(repositories, scope, apps.items, now), nextCursor: apps.nextCursor };
   }
 
   /** An app with its newest versions and the profile each of their bundles runs under. */
   async get(caller: Caller, id: number): Promise<AppDetail> {
-    const app = found(await this.deps.database.repositories.apps.get(caller.actor.scope, id), 'app');
+    const { repositories } = this.deps.database;
+    const { scope } = caller.actor;
+    const app = found(await repositories.apps.get(scope, id), 'app');
     const now = this.deps.clock.now();
-    return { ...appView(app, now), versions: await this.versionPage(caller, id, { limit: DETAIL_VERSIONS }, now) };
+    const view = await singleAppView(repositories, scope, app, now);
+    return { ...view, versions: await this.versionPage(caller, id, { limit: DETAIL_VERSIONS }, now) };
   }
 
   /** An app's versions, newest first. */

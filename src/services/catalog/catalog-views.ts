@@ -1,4 +1,5 @@
 import type { App, AppVersion, Certificate, Device, DeviceProfile, Installation, Profile, ProfileUsage } from '../../domain/model.js';
+import type { CurrentVersion } from '../../store/app.repository.js';
 import type { Page } from '../../store/pagination.js';
 
 /*
@@ -10,6 +11,10 @@ import type { Page } from '../../store/pagination.js';
 export interface AppView {
   readonly app: App;
   readonly daysLeft: number | null;
+  /** The newest active version; null when the app has none (never uploaded, or all retired). */
+  readonly currentVersion: CurrentVersion | null;
+  /** Distinct devices in the app's OG or below that report its bundle id as installed. */
+  readonly installCount: number;
 }
 
 /** A profile and the whole days until it expires (negative once expired). */

@@ -4,6 +4,8 @@ import { organizationMigration } from './0001-organization.js';
 import { catalogMigration } from './0002-catalog.js';
 import { devicesMigration } from './0003-devices.js';
 import { auditLogMigration } from './0004-audit-log.js';
+import { mdmQueueMigration } from './0005-mdm-queue.js';
+import { lifecycleMigration } from './0006-lifecycle.js';
 
 /**
  * The one list of migrations, for both databases. Names sort in the order they run; a published
@@ -15,6 +17,8 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
     '0002-catalog': catalogMigration(dialect),
     '0003-devices': devicesMigration(dialect),
     '0004-audit-log': auditLogMigration(dialect),
+    '0005-mdm-queue': mdmQueueMigration(dialect),
+    '0006-lifecycle': lifecycleMigration(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

@@ -5,11 +5,13 @@ import { useI18n } from '../../i18n/i18n-context';
 import { Link } from '../../routing/Link';
 import { paths } from '../../routing/routes';
 import { useSession } from '../../session/session-context';
+import { appVersionLabel } from './app-version-label';
 
 /** One internal app; its "(Expires in XX days)" leads to the Files tab, where the profile is renewed. */
 export function AppRow({ app }: { readonly app: App }) {
   const { m, format } = useI18n();
   const { ogNames } = useSession();
+  const version = appVersionLabel(app.currentVersion);
   return (
     <tr>
       <th scope="row">
@@ -18,9 +20,9 @@ export function AppRow({ app }: { readonly app: App }) {
       <td>
         <DottedId value={app.bundleId} />
       </td>
-      <td>{app.currentVersion ?? m.common.none}</td>
+      <td title={version}>{version ?? m.common.none}</td>
       <td>{ogNames.get(app.ogId) ?? m.common.none}</td>
-      <td className="number">{app.installCount === undefined || app.installCount === null ? m.common.none : format.number(app.installCount)}</td>
+      <td className="number">{format.number(app.installCount)}</td>
       <td>
         <ExpiryNote expiry={app.effectiveExpiry} daysLeft={app.daysLeft} to={paths.app(app.id, 'files')} />
       </td>

@@ -1,0 +1,45 @@
+/**
+ * Expiry and renewal: the expiry scan, console and device notices, alert channels, the timeline,
+ * and the renewal checks and dry-run plan.
+ *
+ * Error codes raised here: `renewal.checks_failed` (422, every failed check in
+ * `details.violations`, codes in `domain/renewal-violations.ts`), `renewal.apps_not_chosen`
+ * (409), `not_found` (404) for notices, channels, calendars and profiles missing or out of scope.
+ */
+import type { EmailSender } from '../../alerts/email-sender.js';
+import type { Database } from '../../store/database.js';
+import type { Clock } from '../auth/clock.js';
+import type { ProfileTrust } from '../catalog/profile-trust.js';
+import { AlertChannelService } from './alert-channel.service.js';
+import { AlertDispatchService } from './alert-dispatch.service.js';
+import { ExpiryScanService } from './expiry-scan.service.js';
+import { ExpiryTimelineService } from './expiry-timeline.service.js';
+import { NoticeService } from './notice.service.js';
+import { RenewalPlanService } from './renewal-plan.service.js';
+
+export interface LifecycleDeps {
+  readonly database: Pick<Database, 'repositories' | 'transaction'>;
+  readonly clock: Clock;
+  readonly trust: ProfileTrust;
+  readonly email?: EmailSender;
+}
+
+export interface LifecycleServices {
+  readonly scans: ExpiryScanService;
+  readonly notices: NoticeService;
+  readonly timeline: ExpiryTimelineService;
+  readonly channels: AlertChannelService;
+  readonly renewals: RenewalPlanService;
+}
+
+export function createLifecycleServices(deps: LifecycleDeps): LifecycleServices {
+  const { database, clock } = deps;
+  const listener = new AlertDispatchService({ database, clock, email: deps.email });
+  return {
+    scans: new ExpiryScanService({ database, clock, listener }),
+    notices: new NoticeService({ database, clock }),
+    timeline: new ExpiryTimelineService({ database, clock }),
+    channels: new AlertChannelService({ database, clock }),
+    renewals: new RenewalPlanService({ database, trust: deps.trust }),
+  };
+}

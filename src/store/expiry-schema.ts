@@ -1,0 +1,103 @@
+import type { Generated, Kysely } from 'kysely';
+import type { JsonText, Millis, StoreSchema } from './schema.js';
+
+/** A console notice: one subject (profile or certificate) reaching one threshold, once. */
+export interface ExpiryNoticeTable {
+  id: Generated<number>;
+  og_id: number;
+  /** `profile` or `certificate`. */
+  subject_type: string;
+  subject_id: number;
+  subject_name: string;
+  /** Days before expiry (60, 30, 14, 7, 1) or 0 for "has expired". */
+  threshold: number;
+  expires_at: Millis;
+  /** The apps, OGs and device counts affected, as the scan found them (JSON). */
+  impact: JsonText;
+  created_at: Millis;
+}
+
+/** Who dismissed a notice: per admin (or token), so one admin's dismissal hides it for no one else. */
+export interface NoticeDismissalTable {
+  notice_id: number;
+  actor_kind: string;
+  actor_id: number;
+  dismissed_at: Millis;
+}
+
+/** A notice for a device's user, waiting in the per-device outbox, once per app and threshold. */
+export interface DeviceNoticeTable {
+  id: Generated<number>;
+  device_id: number;
+  app_id: number;
+  threshold: number;
+  expires_at: Millis;
+  message: string;
+  /** The user's address when known at creation; null otherwise. */
+  email: string | null;
+  /** `none` (no address), `pending`, `sent`, `failed`. */
+  email_status: string;
+  delivered_at: Millis | null;
+  created_at: Millis;
+}
+
+/** App versions the scan found expired, and when it did. */
+export interface ExpiredAppVersionTable {
+  app_version_id: number;
+  expired_at: Millis;
+}
+
+/** Where an OG's admins want alerts: an email address or a webhook URL with its signing secret. */
+export interface AlertChannelTable {
+  id: Generated<number>;
+  og_id: number;
+  /** `email` or `webhook`. */
+  kind: string;
+  /** The address or URL. */
+  target: string;
+  /** The webhook's HMAC key, kept usable because signing needs it; never returned by the API. */
+  secret: string | null;
+  created_at: Millis;
+}
+
+/** One attempt to deliver an alert over a channel. */
+export interface AlertDeliveryTable {
+  id: Generated<number>;
+  channel_id: number;
+  notice_id: number | null;
+  attempt: number;
+  /** `delivered` or `failed`. */
+  outcome: string;
+  status_code: number | null;
+  error: string | null;
+  at: Millis;
+}
+
+/** A token-protected iCalendar feed of an OG's upcoming expiries; the token is stored hashed. */
+export interface CalendarFeedTable {
+  id: Generated<number>;
+  og_id: number;
+  token_hash: string;
+  created_at: Millis;
+}
+
+/** The tables of migration 0006. */
+export interface LifecycleSchema {
+  expiry_notices: ExpiryNoticeTable;
+  notice_dismissals: NoticeDismissalTable;
+  device_notices: DeviceNoticeTable;
+  expired_app_versions: ExpiredAppVersionTable;
+  alert_channels: AlertChannelTable;
+  alert_deliveries: AlertDeliveryTable;
+  calendar_feeds: CalendarFeedTable;
+}
+
+export type LifecycleStoreSchema = StoreSchema & LifecycleSchema;
+
+/**
+ * The same connection typed with the lifecycle tables too; they exist once migration 0006 ran,
+ * which `openDatabase` guarantees (see `withMdmTables` for why this is a cast).
+ */
+export function withLifecycleTables(db: Kysely<StoreSchema>): Kysely<LifecycleStoreSchema> {
+  return db as unknown as Kysely<LifecycleStoreSchema>;
+}

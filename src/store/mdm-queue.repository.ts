@@ -1,0 +1,254 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+import type { MdmStoreSchema } from './mdm-schema.js';
+import { idIn, toBytes, withMdmTables } from './mdm-sql.js';
+import { paginate, toPage } from './pagination.js';
+import type { Page, PageRequest, SortOrder } from './pagination.js';
+import type { StoreSchema } from './schema.js';
+import { inScope } from './scope.js';
+import type { Scope } from './scope.js';
+import { affectedRows } from './sql-filters.js';
+
+/**
+ * Where a queued command stands for one device:
+ * - `pending`: not offered yet; `sent`: handed to the device, no answer yet;
+ * - `not_now`: the device could not run it (locked); offered again on its next connection;
+ * - `acknowledged`, `error`, `format_error`: answered, kept until the retention policy prunes it.
+ */
+export type QueueStatus = 'pending' | 'sent' | 'not_now' | 'acknowledged' | 'error' | 'format_error';
+
+/** Statuses still waiting for an answer. */
+export const OPEN_STATUSES: readonly QueueStatus[] = ['pending', 'sent', 'not_now'];
+/** Statuses of answered commands, which retention prunes. */
+export const FINISHED_STATUSES: readonly QueueStatus[] = ['acknowledged', 'error', 'format_error'];
+
+/** A command to store: its plist bytes are kept verbatim and sent as they are. */
+export interface NewCommand {
+  readonly commandUuid: string;
+  readonly requestType: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Which enrolled (and not checked-out) devices in scope a command goes to. */
+export type FanOutTarget =
+  | { readonly kind: 'devices'; readonly deviceIds: readonly number[] }
+  | { readonly kind: 'all' }
+  | { readonly kind: 'app'; readonly bundleId: string };
+
+/** The command a device gets next. */
+export interface QueuedCommand {
+  readonly commandId: number;
+  readonly commandUuid: string;
+  readonly requestType: string;
+  readonly body: Uint8Array;
+}
+
+/** A queue row as the admin API shows it. */
+export interface QueueEntry {
+  readonly commandId: number;
+  readonly commandUuid: string;
+  readonly requestType: string;
+  readonly status: QueueStatus;
+  readonly queuedAt: Date;
+  readonly updatedAt: Date;
+  /** The device's response body as sent, once it answered. */
+  readonly result: Uint8Array | undefined;
+}
+
+/** What pruning removed. */
+export interface PruneResult {
+  readonly queueRows: number;
+  readonly commands: number;
+}
+
+const HISTORY_ORDER: SortOrder = {
+  name: 'queue',
+  column: 'mdm_queue.command_id',
+  idColumn: 'mdm_queue.command_id',
+  direction: 'desc',
+};
+
+/**
+ * MDM commands and the per-device queue. The queue is keyed (device_id, command_id): a fan-out
+ * is one INSERT ... SELECT, and a device's next command is the first open row of its key range.
+ */
+export class MdmQueueRepository {
+  private readonly db: Kysely<MdmStoreSchema>;
+
+  constructor(
+    db: Kysely<StoreSchema>,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.db = withMdmTables(db);
+  }
+
+  /** Stores a command; returns its id. */
+  async addCommand(command: NewCommand): Promise<number> {
+    const row = await this.db
+      .insertInto('mdm_commands')
+      .values({
+        command_uuid: command.commandUuid,
+        request_type: command.requestType,
+        body: toBytes(command.bytes),
+        created_at: this.clock().getTime(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /**
+   * Queues a stored command for every target device, in one INSERT ... SELECT whatever their
+   * number. Call it once per command: a device enrolls once, so no row can repeat (and ON
+   * CONFLICT would make PostgreSQL's insert per row twice as slow). Devices outside the scope, unknown, or checked out are skipped. Returns how many
+   * rows were queued.
+   */
+  async fanOut(scope: Scope, commandId: number, target: FanOutTarget): Promise<number> {
+    const now = this.clock().getTime();
+    let targets = this.db
+      .selectFrom('mdm_enrollments as e')
+      .innerJoin('devices as d', 'd.id', 'e.device_id')
+      .select([
+        'e.device_id',
+        sql.lit(commandId).as('command_id'),
+        sql.lit('pending').as('status'),
+        sql.lit(now).as('updated_at'),
+      ])
+      .where('e.enabled', '=', 1)
+      .where(inScope(scope, 'd.og_id'));
+    if (target.kind === 'devices') targets = targets.where(idIn(this.db, 'e.device_id', target.deviceIds));
+    if (target.kind === 'app') {
+      targets = targets.where('e.device_id', 'in', (eb) =>
+        eb.selectFrom('installations').select('device_id').where('bundle_id', '=', target.bundleId),
+      );
+    }
+    const result = await this.db
+      .insertInto('mdm_queue')
+      .columns(['device_id', 'command_id', 'status', 'updated_at'])
+      .expression(targets)
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+
+  /**
+   * The device's next command, marked `sent`. A device opens every connection with Idle, so
+   * `newConnection` also offers again what it answered NotNow to (or never answered); within a
+   * connection only commands not offered yet are.
+   */
+  async next(deviceId: number, newConnection: boolean): Promise<QueuedCommand | undefined> {
+    const statuses: QueueStatus[] = newConnection ? [...OPEN_STATUSES] : ['pending'];
+    const row = await this.db
+      .selectFrom('mdm_queue as q')
+      .innerJoin('mdm_commands as c', 'c.id', 'q.command_id')
+      .select(['q.command_id', 'c.command_uuid', 'c.request_type', 'c.body'])
+      .where('q.device_id', '=', deviceId)
+      .where('q.status', 'in', statuses)
+      .orderBy('q.command_id')
+      .limit(1)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    await this.setStatus(deviceId, row.command_id, 'sent', null);
+    return { commandId: row.command_id, commandUuid: row.command_uuid, requestType: row.request_type, body: new Uint8Array(row.body) };
+  }
+
+  /**
+   * Records the device's answer to one of ITS commands. Undefined (and nothing written) when the
+   * device has no open command with this UUID: another device's command is never touched.
+   */
+  async recordAnswer(
+    deviceId: number,
+    commandUuid: string,
+    status: Exclude<QueueStatus, 'pending' | 'sent'>,
+    response: Uint8Array,
+  ): Promise<QueuedCommand | undefined> {
+    const row = await this.db
+      .selectFrom('mdm_queue as q')
+      .innerJoin('mdm_commands as c', 'c.id', 'q.command_id')
+      .select(['q.command_id', 'c.command_uuid', 'c.request_type', 'c.body'])
+      .where('q.device_id', '=', deviceId)
+      .where('c.command_uuid', '=', commandUuid)
+      .where('q.status', 'in', [...OPEN_STATUSES])
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    await this.setStatus(deviceId, row.command_id, status, toBytes(response));
+    return { commandId: row.command_id, commandUuid: row.command_uuid, requestType: row.request_type, body: new Uint8Array(row.body) };
+  }
+
+  /** True when the device has an open command of this RequestType not offered yet. */
+  async hasPending(deviceId: number, requestType: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('mdm_queue as q')
+      .innerJoin('mdm_commands as c', 'c.id', 'q.command_id')
+      .select('q.command_id')
+      .where('q.device_id', '=', deviceId)
+      .where('q.status', '=', 'pending')
+      .where('c.request_type', '=', requestType)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The device's queue and history, newest command first; an empty page for a device not in scope. */
+  async history(scope: Scope, deviceId: number, page: PageRequest = {}): Promise<Page<QueueEntry>> {
+    const query = this.db
+      .selectFrom('mdm_queue')
+      .innerJoin('mdm_commands as c', 'c.id', 'mdm_queue.command_id')
+      .select([
+        'mdm_queue.command_id',
+        'mdm_queue.status',
+        'mdm_queue.updated_at',
+        'mdm_queue.result',
+        'c.command_uuid',
+        'c.request_type',
+        'c.created_at',
+      ])
+      .where('mdm_queue.device_id', '=', deviceId)
+      .where('mdm_queue.device_id', 'in', (eb) => eb.selectFrom('devices').select('id').where(inScope(scope, 'devices.og_id')));
+    const rows = await paginate(query, HISTORY_ORDER, page).execute();
+    return toPage(rows, HISTORY_ORDER, page, (row) => [row.command_id, row.command_id], (row) => ({
+      commandId: row.command_id,
+      commandUuid: row.command_uuid,
+      requestType: row.request_type,
+      status: row.status as QueueStatus,
+      queuedAt: new Date(row.created_at),
+      updatedAt: new Date(row.updated_at),
+      result: row.result === null ? undefined : new Uint8Array(row.result),
+    }));
+  }
+
+  /** Removes every queue row of a device (CheckOut); returns how many. */
+  async clearDevice(deviceId: number): Promise<number> {
+    return affectedRows(await this.db.deleteFrom('mdm_queue').where('device_id', '=', deviceId).executeTakeFirst());
+  }
+
+  /**
+   * Retention: deletes answered rows last changed before `finishedBefore`, then commands created
+   * before it that no queue row names any more.
+   */
+  async prune(finishedBefore: Date): Promise<PruneResult> {
+    const cutoff = finishedBefore.getTime();
+    const queueRows = await this.db
+      .deleteFrom('mdm_queue')
+      .where('status', 'in', [...FINISHED_STATUSES])
+      .where('updated_at', '<', cutoff)
+      .executeTakeFirst();
+    const commands = await this.db
+      .deleteFrom('mdm_commands')
+      .where('created_at', '<', cutoff)
+      .where((eb) => eb.not(eb('id', 'in', eb.selectFrom('mdm_queue').select('command_id').distinct())))
+      .executeTakeFirst();
+    return { queueRows: affectedRows(queueRows), commands: affectedRows(commands) };
+  }
+
+  private async setStatus(deviceId: number, commandId: number, status: QueueStatus, result: Buffer | null): Promise<void> {
+    const changes: { status: string; updated_at: number; result?: Buffer } = { status, updated_at: this.clock().getTime() };
+    if (result !== null) changes.result = result;
+    await this.db
+      .updateTable('mdm_queue')
+      .set(changes)
+      .where('device_id', '=', deviceId)
+      .where('command_id', '=', commandId)
+      .execute();
+  }
+}
