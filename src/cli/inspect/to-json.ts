@@ -1,7 +1,7 @@
 import type { IpaInspection } from '../../formats/ipa/index.js';
-import type { PlistValue } from '../../formats/plist/types.js';
 import type { ProvisioningProfile } from '../../formats/profile/index.js';
 import type { CertificateSummary } from '../../formats/x509/index.js';
+import { plistDictToJson } from '../../services/catalog/plist-json.js';
 import type { InspectedFile } from '../../services/inspect.service.js';
 
 /** The stable `--json` shape: camelCase fields other tools rely on; dates as ISO 8601 UTC. */
@@ -46,7 +46,7 @@ export function profileToJson(profile: ProvisioningProfile): Record<string, unkn
       signer: profile.signature.signer ? certificateToJson(profile.signature.signer) : null,
       reason: profile.signature.reason,
     },
-    entitlements: plistToJson(profile.entitlements),
+    entitlements: plistDictToJson(profile.entitlements),
   };
 }
 
@@ -71,20 +71,4 @@ function ipaToJson(ipa: IpaInspection): Record<string, unknown> {
 
 function certificateToJson(certificate: CertificateSummary): Record<string, unknown> {
   return { commonName: certificate.commonName, sha1: certificate.sha1, notAfter: certificate.notAfter.toISOString() };
-}
-
-/** Plist values as JSON: dates as ISO strings, data as base64, big integers as strings. */
-export function plistToJson(value: PlistValue): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (typeof value === 'bigint') return value.toString();
-  if (Array.isArray(value)) return value.map(plistToJson);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      Object.defineProperty(out, key, { value: plistToJson(item), enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  }
-  return value;
 }
