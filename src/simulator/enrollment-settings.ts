@@ -21,7 +21,8 @@ const MDM_PAYLOAD = 'com.apple.mdm';
  * Reads a .mobileconfig (plain XML or binary plist, or wrapped in a signed CMS) as iOS installs
  * it: the MDM payload names its identity payload by `IdentityCertificateUUID`, whose PKCS #12
  * is opened with the payload's `Password`. Throws the protocol decoding codes for a malformed
- * profile, `simulator.enrollment_invalid` for a missing payload and `Pkcs12Error` for an identity that cannot be opened.
+ * profile, `simulator.enrollment_invalid` for a missing payload, and `Pkcs12Error` for an
+ * identity that cannot be opened.
  */
 export function readEnrollmentProfile(bytes: Uint8Array): EnrollmentSettings {
   const root = PlistFields.of(parsePlist(unwrapSigned(bytes)), 'enrollment profile');
@@ -31,7 +32,9 @@ export function readEnrollmentProfile(bytes: Uint8Array): EnrollmentSettings {
   const identityPayload = payloads.find(
     (payload) => payload.optionalString('PayloadType') === PKCS12_PAYLOAD && payload.optionalString('PayloadUUID') === identityUuid,
   );
-  if (!identityPayload) throw new SimulatorError('simulator.enrollment_invalid', `the enrollment profile has no ${PKCS12_PAYLOAD} payload with UUID ${identityUuid}`);
+  if (!identityPayload) {
+    throw new SimulatorError('simulator.enrollment_invalid', `the enrollment profile has no ${PKCS12_PAYLOAD} payload with UUID ${identityUuid}`);
+  }
   return {
     serverUrl: mdm.requiredString('ServerURL'),
     checkInUrl: mdm.optionalString('CheckInURL') ?? mdm.requiredString('ServerURL'),

@@ -84,6 +84,7 @@ export class VirtualDevice {
   readonly #options: VirtualDeviceOptions;
   readonly #now: () => Date;
   #lockOverride: boolean | undefined;
+  #checkedIn = false;
   #enrollment: { readonly settings: EnrollmentSettings; readonly signer: BodySigner; readonly address: (url: string) => string } | undefined;
 
   constructor(options: VirtualDeviceOptions) {
@@ -98,8 +99,9 @@ export class VirtualDevice {
     return this.facts.udid;
   }
 
+  /** True once Authenticate and TokenUpdate were both accepted. */
   get enrolled(): boolean {
-    return this.#enrollment !== undefined;
+    return this.#checkedIn;
   }
 
   /** Holds the device locked (`true`), unlocked (`false`), or back to the random share (`undefined`). */
@@ -115,6 +117,7 @@ export class VirtualDevice {
     const { topic } = settings;
     await this.#checkIn({ messageType: 'Authenticate', udid, topic, ...this.#describeSelf() });
     await this.#checkIn({ messageType: 'TokenUpdate', udid, topic, token: randomBytes(32), pushMagic: randomUUID().toUpperCase() });
+    this.#checkedIn = true;
   }
 
   /** Tells the server the device leaves management (the MDM profile was removed). */
@@ -132,7 +135,10 @@ export class VirtualDevice {
     let response: CommandResponseInput = { udid: this.udid, status: 'Idle' };
     for (let commands = 0; commands <= MAX_COMMANDS_PER_CONNECTION; commands++) {
       const reply = await this.#connect(response);
-      if (!reply) return { locked, commands, notNow: declined.size, completed: false };
+      if (!reply) {
+        this.wantsToConnect = true;
+        return { locked, commands, notNow: declined.size, completed: false };
+      }
       if (isEmpty(reply.body)) return { locked, commands, notNow: declined.size, completed: true };
       const command = this.#read(reply.body);
       if (typeof command === 'string') {
