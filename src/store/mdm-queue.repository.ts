@@ -35,7 +35,9 @@ export interface NewCommand {
 export type FanOutTarget =
   | { readonly kind: 'devices'; readonly deviceIds: readonly number[] }
   | { readonly kind: 'all' }
-  | { readonly kind: 'app'; readonly bundleId: string };
+  | { readonly kind: 'app'; readonly bundleId: string }
+  /** Devices with any of these bundle ids installed (a renewal's apps). */
+  | { readonly kind: 'bundles'; readonly bundleIds: readonly string[] };
 
 /** The command a device gets next. */
 export interface QueuedCommand {
@@ -122,6 +124,12 @@ export class MdmQueueRepository {
     if (target.kind === 'app') {
       targets = targets.where('e.device_id', 'in', (eb) =>
         eb.selectFrom('installations').select('device_id').where('bundle_id', '=', target.bundleId),
+      );
+    }
+    if (target.kind === 'bundles') {
+      if (target.bundleIds.length === 0) return 0;
+      targets = targets.where('e.device_id', 'in', (eb) =>
+        eb.selectFrom('installations').select('device_id').distinct().where('bundle_id', 'in', [...target.bundleIds]),
       );
     }
     const result = await this.db

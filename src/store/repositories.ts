@@ -18,6 +18,7 @@ import { DeviceNoticeRepository } from './notice-device.repository.js';
 import { NoticeRepository } from './notice.repository.js';
 import { OgRepository } from './og.repository.js';
 import { ProfileRepository } from './profile.repository.js';
+import { RenewalRepository } from './renewal.repository.js';
 import type { StoreSchema } from './schema.js';
 import { SessionRepository } from './session.repository.js';
 import { TokenRepository } from './token.repository.js';
@@ -43,6 +44,7 @@ export interface Repositories {
   readonly alertChannels: AlertChannelRepository;
   readonly alertDeliveries: AlertDeliveryRepository;
   readonly alertCalendars: AlertCalendarRepository;
+  readonly renewals: RenewalRepository;
 }
 
 /** Builds the repositories over `db`, which may be a transaction. */
@@ -67,5 +69,6 @@ export function createRepositories(db: Kysely<StoreSchema>, clock: Clock = syste
     alertChannels: new AlertChannelRepository(db),
     alertDeliveries: new AlertDeliveryRepository(db),
     alertCalendars: new AlertCalendarRepository(db),
+    renewals: new RenewalRepository(db),
   };
 }

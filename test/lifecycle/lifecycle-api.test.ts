@@ -54,12 +54,6 @@ forEachCatalogApp((context) => {
         'renewal.team_mismatch',
       );
     });
-
-    it('does not apply renewals yet', async () => {
-      const { agent, fixture, profileId } = await world();
-      const response = await renew(agent, profileId, profileFor({ bundleId: fixture.bundleId, signer: fixture.signer ?? codeSigner() }).bytes, 'dryRun=false');
-      expect(errorCode(response)).toBe('renewal.apply_unavailable');
-    });
   });
 
   describe('notices, scan and calendar over HTTP', () => {

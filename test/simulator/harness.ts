@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +11,7 @@ import type { Database } from '../../src/store/database.js';
 import { createOg, unique } from '../http/fixtures.js';
 import { testClock, testConfig, type TestClock } from '../http/harness.js';
 import { createTestDatabase, type TestDatabase } from '../store/harness.js';
+import { testPki } from '../../src/testkit/pki/index.js';
 
 /** What devices are told the server is called; the simulator re-points it at {@link SimulatorServer.url}. */
 export const PUBLIC_URL = 'https://mdm.provisio.test';
@@ -29,12 +30,16 @@ export interface SimulatorServer {
 }
 
 /** Starts the server over a fresh migrated database of `dialect`. */
-export async function startSimulatorServer(dialect: DialectName = 'sqlite'): Promise<SimulatorServer> {
+export async function startSimulatorServer(dialect: DialectName = 'sqlite', options: { readonly trustTestPki?: boolean } = {}): Promise<SimulatorServer> {
   const store: TestDatabase = await createTestDatabase(dialect);
   const database = store.database;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'provisio-simulator-'));
   const clock = testClock();
-  const config = testConfig(dataDir, { publicUrl: PUBLIC_URL, logLevel: 'warn' });
+  // Uploads of profiles signed by the test PKI need its root as an extra anchor, as a test lab would set it.
+  const anchors = path.join(dataDir, 'test-root.pem');
+  if (options.trustTestPki === true) writeFileSync(anchors, testPki().root.pem);
+  const trust = options.trustTestPki === true ? { trustAnchors: anchors } : {};
+  const config = testConfig(dataDir, { publicUrl: PUBLIC_URL, logLevel: 'warn', ...trust });
   const app = await buildApp({ config, database, blobs: new FileBlobStore(dataDir), clock, logDestination: { write: () => {} } });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const og = await createOg(database);

@@ -75,7 +75,7 @@ export const calendarFeedSchema = z.object({ id: z.number().int(), url: z.string
 export const calendarParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,100}\.ics$/) });
 
 export const renewalQuery = z.object({
-  dryRun: z.enum(['true', 'false']).default('true').describe('Only `true` is available: applying a renewal is not yet offered.'),
+  dryRun: z.enum(['true', 'false']).default('false').describe('`true`: check and plan only, nothing changes.'),
 });
 
 export const renewalBody = z.object({

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerConfig } from '../../config/server-config.js';
@@ -9,7 +8,6 @@ import type { Database } from '../../store/database.js';
 import { callerOf } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { idParams } from '../schemas.js';
-import { acceptUploads, type UploadSettings } from '../upload/multipart-uploads.js';
 import {
   calendarFeedBody,
   calendarFeedSchema,
@@ -22,12 +20,8 @@ import {
   ogQuery,
   presentChannel,
   presentNotice,
-  presentRenewalPlan,
   presentScan,
   presentUnableToOpen,
-  renewalBody,
-  renewalPlanSchema,
-  renewalQuery,
   scanReportSchema,
   timelineSchema,
   unableToOpenSchema,
@@ -43,7 +37,7 @@ export interface LifecycleRouteDeps {
 }
 
 /**
- * Notices, the expiry scan, the timeline, alert channels, calendar feeds and the renewal dry run.
+ * Notices, the expiry scan, the timeline, alert channels and calendar feeds (renewals: renewal.routes.ts).
  * Running a scan and configuring channels need `ogs:write` (the system role): there is no finer
  * permission for server-wide work yet.
  */
@@ -53,8 +47,6 @@ export function lifecycleRoutes(deps: LifecycleRouteDeps): FastifyPluginAsyncZod
     const services = createLifecycleServices({ database: deps.database, clock: deps.clock, trust });
     await app.register(noticeRoutes(services));
     await app.register(alertRoutes(services, deps.config.publicBaseUrl));
-    const upload = { tempDir: join(deps.config.dataDir, 'uploads'), limits: deps.config.uploadLimits };
-    await app.register(renewalRoute(services, upload));
   };
 }
 
@@ -137,35 +129,5 @@ function alertRoutes(services: LifecycleServices, publicBaseUrl: string): Fastif
       async (request, reply) => reply.type(CALENDAR_TYPE).send(await channels.calendar(request.params.token.slice(0, -'.ics'.length))),
     );
     return Promise.resolve();
-  };
-}
-
-function renewalRoute(services: LifecycleServices, upload: UploadSettings): FastifyPluginAsyncZod {
-  return async (app) => {
-    await acceptUploads(app, { tempDir: upload.tempDir, fileLimits: { profile: upload.limits.profileBytes } });
-    app.post(
-      '/profiles/:id/renewals',
-      {
-        config: { permission: 'renewals:write' },
-        schema: {
-          tags,
-          summary: 'Check a replacement profile and show the renewal plan (dry run)',
-          description: 'Failed checks: 422 `renewal.checks_failed` with `details.violations`; several apps and no applyToAllApps: 409 `renewal.apps_not_chosen`.',
-          consumes: ['multipart/form-data'],
-          params: idParams,
-          querystring: renewalQuery,
-          body: renewalBody,
-          response: { 200: renewalPlanSchema },
-        },
-      },
-      async (request) => {
-        if (request.query.dryRun !== 'true') {
-          throw new ApiError('conflict', 'applying a renewal is not available yet; use dryRun=true', { code: 'renewal.apply_unavailable' });
-        }
-        const { profile, applyToAllApps } = request.body;
-        const plan = await services.renewals.dryRun(callerOf(request), request.params.id, { profilePath: profile.path, applyToAllApps: applyToAllApps ?? false });
-        return presentRenewalPlan(plan);
-      },
-    );
   };
 }

@@ -4,13 +4,14 @@ import { isMdmProtocolError, MDM_BODY_LIMITS, parseCheckInMessage, parseCommandR
 import { ipaPath, manifestPath } from '../../mdm/server/app-downloads.js';
 import { identifyDevice } from '../../mdm/server/device-identity.js';
 import { DeviceRequestError } from '../../mdm/server/device-request-error.js';
+import { renewalRoutes, type RenewalRouteDeps } from './renewal.routes.js';
 import { createMdmRuntime, type MdmRuntime, type MdmRuntimeDeps } from '../../mdm/server/mdm-runtime.js';
 import { API_PREFIX } from '../route-access.js';
 import { commandRoutes } from './command.routes.js';
 import { appDownloadParams, signedLinkQuery } from './mdm.dto.js';
 
 /** What the MDM routes are built from; `AppDeps` provides all of it. */
-export type MdmRouteDeps = Omit<MdmRuntimeDeps, 'log'>;
+export type MdmRouteDeps = Omit<MdmRuntimeDeps, 'log'> & Omit<RenewalRouteDeps, 'pushes'>;
 
 /**
  * Provisio as an MDM server: the device endpoints (`PUT /mdm/checkin`, `PUT /mdm/connect`), the
@@ -28,6 +29,7 @@ export function mdmRoutes(deps: MdmRouteDeps): FastifyPluginAsyncZod {
     await app.register(deviceEndpoints(runtime, deps));
     await app.register(appDownloads(runtime, deps), { prefix: '/mdm/apps' });
     await app.register(commandRoutes(runtime, deps), { prefix: API_PREFIX });
+    await app.register(renewalRoutes({ ...deps, pushes: runtime.pushes }), { prefix: API_PREFIX });
   };
 }
 

@@ -7,6 +7,7 @@ import type { StoreSchema } from '../../store/schema.js';
 import { isRequestType, readCommandResult } from '../commands/index.js';
 import type { AcknowledgedReport } from '../protocol/index.js';
 import { matchInstallations } from './app-version-match.js';
+import { queueEarnedRemovals } from './renewal-removals.js';
 
 /** What updating the inventory needs: the transaction's repositories and its query builder. */
 export interface InventoryContext {
@@ -42,6 +43,7 @@ export async function updateInventory(
       const profiles = readCommandResult(requestType, report);
       const reported = profiles.map((profile) => ({ uuid: profile.uuid, name: profile.name, expiresAt: profile.expiryDate }));
       await repositories.devices.recordProfiles(root, device.deviceId, reported, now);
+      await queueEarnedRemovals(repositories, device.deviceId, reported.map((profile) => profile.uuid), now);
       return;
     }
     case 'DeviceInformation': {

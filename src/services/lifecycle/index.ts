@@ -1,10 +1,11 @@
 /**
- * Expiry and renewal: the expiry scan, console and device notices, alert channels, the timeline,
- * and the renewal checks and dry-run plan.
+ * Expiry and renewal: the expiry scan, console and device notices, alert channels and the
+ * timeline. Renewals (checks, plan, apply, rollout) are built by the renewal routes, which also
+ * need the MDM push dispatcher: RenewalPlanService, RenewalApplyService, RolloutService.
  *
  * Error codes raised here: `renewal.checks_failed` (422, every failed check in
  * `details.violations`, codes in `domain/renewal-violations.ts`), `renewal.apps_not_chosen`
- * (409), `not_found` (404) for notices, channels, calendars and profiles missing or out of scope.
+ * (409), `renewal.profile_superseded` (409), `not_found` (404) for notices, channels, calendars and profiles missing or out of scope.
  */
 import type { EmailSender } from '../../alerts/email-sender.js';
 import type { Database } from '../../store/database.js';
@@ -15,7 +16,6 @@ import { AlertDispatchService } from './alert-dispatch.service.js';
 import { ExpiryScanService } from './expiry-scan.service.js';
 import { ExpiryTimelineService } from './expiry-timeline.service.js';
 import { NoticeService } from './notice.service.js';
-import { RenewalPlanService } from './renewal-plan.service.js';
 
 export interface LifecycleDeps {
   readonly database: Pick<Database, 'repositories' | 'transaction'>;
@@ -29,7 +29,6 @@ export interface LifecycleServices {
   readonly notices: NoticeService;
   readonly timeline: ExpiryTimelineService;
   readonly channels: AlertChannelService;
-  readonly renewals: RenewalPlanService;
 }
 
 export function createLifecycleServices(deps: LifecycleDeps): LifecycleServices {
@@ -40,6 +39,5 @@ export function createLifecycleServices(deps: LifecycleDeps): LifecycleServices 
     notices: new NoticeService({ database, clock }),
     timeline: new ExpiryTimelineService({ database, clock }),
     channels: new AlertChannelService({ database, clock }),
-    renewals: new RenewalPlanService({ database, trust: deps.trust }),
   };
 }

@@ -11,6 +11,7 @@ import type { Caller } from '../auth/actor.js';
 import { plistDictToJson } from '../catalog/plist-json.js';
 import type { ProfileTrust } from '../catalog/profile-trust.js';
 import { found } from '../catalog/scope-checks.js';
+import type { ProfileFile } from '../catalog/upload-files.js';
 import { readProfileUpload } from '../catalog/upload-reading.js';
 import { renewalTargets } from './renewal-targets.js';
 
@@ -34,34 +35,47 @@ export interface RenewalPlanDeps {
   readonly trust: ProfileTrust;
 }
 
+/** A request that passed every check: the profile it renews, the replacement file and the plan. */
+export interface CheckedRenewal {
+  readonly profile: Profile;
+  readonly file: ProfileFile;
+  readonly dryRun: RenewalDryRun;
+}
+
 /**
- * Renewal checks and the dry-run plan. Applying a renewal (store, relink, enqueue the silent
- * InstallProvisioningProfile, track the rollout) builds on the MDM queue and is not here yet.
+ * Renewal checks and the plan. The dry run answers the plan; `RenewalApplyService` applies a
+ * checked renewal.
  */
 export class RenewalPlanService {
   constructor(private readonly deps: RenewalPlanDeps) {}
 
   /** Runs every check; refuses with 422 `renewal.checks_failed` (all violations in details) or answers the plan. */
   async dryRun(caller: Caller, profileId: number, request: RenewalRequest): Promise<RenewalDryRun> {
+    const file = await readProfileUpload(request.profilePath, this.deps.trust);
+    return (await this.check(caller, profileId, file, request.applyToAllApps)).dryRun;
+  }
+
+  /** The checks and the plan for a replacement file already read. */
+  async check(caller: Caller, profileId: number, file: ProfileFile, applyToAllApps: boolean): Promise<CheckedRenewal> {
     const { repositories } = this.deps.database;
     const { scope } = caller.actor;
     const profile = found(await repositories.profiles.get(scope, profileId), 'profile');
     const certificates = (await repositories.certificates.listForProfile(scope, profileId)) ?? [];
-    const file = await readProfileUpload(request.profilePath, this.deps.trust);
     const usages = await renewalTargets(repositories, scope, profileId);
-    const selection = selectTargets(usages, request.applyToAllApps);
+    const selection = selectTargets(usages, applyToAllApps);
     if ('violation' in selection) throw refused([selection.violation], 'conflict');
     const current = currentFacts(profile, certificates);
     const replacement = replacementFacts(file.profile, this.deps.trust.allowUntrustedProfiles);
     const violations = checkRenewal(current, replacement, selection.targets);
     if (violations.length > 0) throw refused(violations, 'unprocessable');
     const running = await repositories.expiry.devicesRunning([...new Set(selection.targets.map((target) => target.appVersionId))]);
-    return {
+    const dryRun: RenewalDryRun = {
       profile: { id: profile.id, uuid: profile.uuid, name: profile.name, expirationDate: profile.expirationDate },
       replacement: { uuid: replacement.uuid, name: replacement.name, expirationDate: replacement.expirationDate },
       sharedByApps: new Set(usages.map((usage) => usage.appId)).size,
       plan: buildRenewalPlan(selection.targets, running.perApp, running.distinct, diffProfiles(current, replacement)),
     };
+    return { profile, file, dryRun };
   }
 }
 

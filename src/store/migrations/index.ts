@@ -6,6 +6,7 @@ import { devicesMigration } from './0003-devices.js';
 import { auditLogMigration } from './0004-audit-log.js';
 import { mdmQueueMigration } from './0005-mdm-queue.js';
 import { lifecycleMigration } from './0006-lifecycle.js';
+import { renewalsMigration } from './0007-renewals.js';
 
 /**
  * The one list of migrations, for both databases. Names sort in the order they run; a published
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
     '0004-audit-log': auditLogMigration(dialect),
     '0005-mdm-queue': mdmQueueMigration(dialect),
     '0006-lifecycle': lifecycleMigration(dialect),
+    '0007-renewals': renewalsMigration(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
