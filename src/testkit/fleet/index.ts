@@ -1,0 +1,1 @@
+export { seedEnrolledFleet, type FleetSeed } from './seed-fleet.js';
