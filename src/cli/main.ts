@@ -4,6 +4,7 @@ import { backupCommand } from './backup/command.js';
 import { inspectCommand } from './inspect/command.js';
 import { ogsCommand } from './ogs/command.js';
 import { profilesCommand } from './profiles/command.js';
+import { rolloutsCommand } from './rollouts/command.js';
 import { serveCommand } from './serve/command.js';
 import { simulateCommand } from './simulate/command.js';
 import { processIo, type CliIo } from './io.js';
@@ -19,6 +20,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   }
   program.addCommand(appsCommand(io, setExitCode));
   program.addCommand(profilesCommand(io, setExitCode));
+  program.addCommand(rolloutsCommand(io, setExitCode));
   program.addCommand(ogsCommand(io, setExitCode));
   program.addCommand(simulateCommand(io, setExitCode));
   return program;

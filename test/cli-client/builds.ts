@@ -31,6 +31,8 @@ export interface TestBuild {
   /** The profile the app runs under, also written as its own file. */
   readonly profilePath: string;
   readonly profileUuid: string;
+  /** Writes a replacement of the profile (same team, bundle id and certificate) expiring later; returns its path and UUID. */
+  readonly writeRenewal: (expiresInDays: number) => { readonly path: string; readonly uuid: string };
 }
 
 /**
@@ -69,5 +71,21 @@ export async function writeBuild(dir: string, spec: BuildSpec = {}): Promise<Tes
     },
     ipaPath,
   );
-  return { bundleId, ipaPath, profilePath, profileUuid };
+  const writeRenewal = (expiresInDays: number) => {
+    const uuid = randomUUID();
+    const renewed = buildProfile({
+      type: spec.profileType ?? 'enterprise',
+      uuid,
+      name: `${spec.displayName ?? bundleId} profile`,
+      teamId: TEAM,
+      bundleId,
+      developerCertificates: [signer.certificate],
+      creationDate: new Date(now - DAY_MS),
+      expirationDate: new Date(now + expiresInDays * DAY_MS + 3_600_000),
+    });
+    const renewedPath = `${stem}.${uuid}.mobileprovision`;
+    writeFileSync(renewedPath, renewed);
+    return { path: renewedPath, uuid };
+  };
+  return { bundleId, ipaPath, profilePath, profileUuid, writeRenewal };
 }

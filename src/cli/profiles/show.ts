@@ -30,7 +30,7 @@ export async function showProfile(context: ClientContext, reference: string, opt
  * The id a reference names. A UUID is looked up in the listing, which has no UUID filter; the
  * same UUID may be stored in several groups, and then the user must pick one by id.
  */
-async function profileIdOf(client: ApiClient, reference: string, ogs: OgDirectory): Promise<number> {
+export async function profileIdOf(client: ApiClient, reference: string, ogs: OgDirectory): Promise<number> {
   if (/^[1-9]\d{0,14}$/.test(reference)) return Number(reference);
   if (!UUID.test(reference)) throw usageError(`"${reference}" is neither a profile id nor a UUID`);
   const matches = (await fetchAllPages(client, 'profiles', profileSchema)).filter((profile) => profile.uuid.toLowerCase() === reference.toLowerCase());
