@@ -214,27 +214,22 @@ export class RenewalRepository {
   }
 
   /**
-   * The removals a device has earned with the profiles it just reported: renewals whose new UUID
-   * it holds while it still holds the old one, and whose install it was sent (so a device outside
-   * the renewal never loses a profile to it).
+   * The removals a device has earned with the profiles it just reported: renewals of its OG or
+   * an OG above it whose new UUID it holds while it still holds the old one (a device that
+   * installed an app after the renewal may have brought the old profile embedded in the app).
+   * A device outside the renewal's OG never loses a profile to it.
    */
   async earnedRemovals(deviceId: number, reportedUuids: readonly string[]): Promise<EarnedRemoval[]> {
     if (reportedUuids.length === 0) return [];
     const uuids = [...new Set(reportedUuids)];
     const rows = await this.db
       .selectFrom('renewals as r')
-      .select(['r.id', 'r.remove_command_id', 'r.old_uuid'])
+      .innerJoin('org_groups as renewal_og', 'renewal_og.id', 'r.og_id')
+      .innerJoin('devices as d', (join) => join.on('d.id', '=', deviceId))
+      .innerJoin('org_groups as device_og', 'device_og.id', 'd.og_id')
+      .select(['r.id', 'r.remove_command_id', 'renewal_og.path as renewal_path', 'device_og.path as device_path'])
       .where('r.new_uuid', 'in', uuids)
       .where('r.old_uuid', 'in', uuids)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('mdm_queue as q')
-            .select('q.command_id')
-            .where('q.device_id', '=', deviceId)
-            .whereRef('q.command_id', '=', 'r.install_command_id'),
-        ),
-      )
       .where((eb) =>
         eb.not(
           eb.exists(
@@ -248,7 +243,9 @@ export class RenewalRepository {
         ),
       )
       .execute();
-    return rows.map((row) => ({ renewalId: row.id, removeCommandId: row.remove_command_id }));
+    return rows
+      .filter((row) => row.device_path.startsWith(row.renewal_path))
+      .map((row) => ({ renewalId: row.id, removeCommandId: row.remove_command_id }));
   }
 
   /**

@@ -105,5 +105,17 @@ describe('renewal rolled out to a simulated fleet', () => {
     expect(installed.json.items).toHaveLength(DEVICES);
     const active = await api<Renewal[]>('GET', '/renewals?state=active');
     expect(active.json.map((renewal) => renewal.id)).not.toContain(applied.json.id);
+
+    // A device enrolled after the renewal, installing one of the apps, gets only the new profile.
+    const latecomer = new Fleet({ devices: 1, concurrency: 1, transport, serverOrigin: server.url, supervised: true });
+    await latecomer.enroll(enrollmentProfileDownloader(transport, { server: server.url, token: server.token, og: server.ogId }));
+    const [device] = latecomer.devices;
+    const found = await api<{ items: { id: number }[] }>('GET', `/devices?search=${device?.udid ?? ''}`);
+    const deviceIds = found.json.items.map((item) => item.id);
+    expect(deviceIds).toHaveLength(1);
+    expect((await api('POST', `/app-versions/${versionIds[0] ?? 0}/install`, { target: { deviceIds } })).status).toBe(202);
+    await runUntil(latecomer, () => Promise.resolve(device?.apps.get(bundleIds[0] ?? '') !== undefined));
+    expect(device?.profiles.has(replacement.uuid)).toBe(true);
+    expect(device?.profiles.has(shared.uuid)).toBe(false);
   });
 });
