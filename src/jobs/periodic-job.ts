@@ -25,8 +25,14 @@ export interface RunningJob {
  */
 export function startPeriodicJob(options: PeriodicJobOptions): RunningJob {
   let current: Promise<void> = Promise.resolve();
+  let running = false;
   const tick = () => {
-    current = runIfLeased(options).then(() => undefined, options.onError);
+    // A run that outlasts the interval (a sweep over a million devices) is not started again beside itself.
+    if (running) return;
+    running = true;
+    current = runIfLeased(options)
+      .then(() => undefined, options.onError)
+      .finally(() => void (running = false));
   };
   const timer = setInterval(tick, options.intervalMs);
   timer.unref();

@@ -23,6 +23,9 @@ import {
 const tags = ['MDM commands'];
 const MOBILECONFIG = 'application/x-apple-aspen-config';
 
+/** An admin queueing a command, as the audit log records it. */
+const commandRequest = (request: FastifyRequest) => ({ caller: callerOf(request), action: 'mdm_command.enqueue', objectType: 'mdm_command' });
+
 /** The admin API of the MDM server: enrollment profiles, commands, queues, app installs. */
 export function commandRoutes(runtime: MdmRuntime, deps: { readonly database: Pick<Database, 'repositories'> }): FastifyPluginCallbackZod {
   const { ogs, devices, mdmQueue } = deps.database.repositories;
@@ -34,10 +37,13 @@ export function commandRoutes(runtime: MdmRuntime, deps: { readonly database: Pi
     if (narrowed === undefined) throw notFound('organization group');
     return narrowed;
   };
-  const deviceInScope = async (request: FastifyRequest, id: number): Promise<Scope> => {
+  /** The scope of the device's own OG, so a request about it is audited where its admins see it. */
+  const deviceScope = async (request: FastifyRequest, id: number): Promise<Scope> => {
     const scope = callerOf(request).actor.scope;
-    if ((await devices.get(scope, id)) === undefined) throw notFound('device');
-    return scope;
+    const device = await devices.get(scope, id);
+    const narrowed = device === undefined ? undefined : await ogs.narrow(scope, device.ogId);
+    if (narrowed === undefined) throw notFound('device');
+    return narrowed;
   };
   return (app, _options, done) => {
     app.get(
@@ -58,9 +64,10 @@ export function commandRoutes(runtime: MdmRuntime, deps: { readonly database: Pi
         schema: { tags, summary: 'Queue a command for one device', params: idParams, body: commandRequestSchema, response: { 202: enqueuedSchema } },
       },
       async (request, reply) => {
-        const scope = await deviceInScope(request, request.params.id);
+        const scope = await deviceScope(request, request.params.id);
         const command = await runtime.builder.build(scope, request.body);
-        const queued = await runtime.commands.enqueue(scope, command, { kind: 'devices', deviceIds: [request.params.id] });
+        const target = { kind: 'devices', deviceIds: [request.params.id] } as const;
+        const queued = await runtime.commands.enqueue(scope, command, target, commandRequest(request));
         return reply.code(202).send(presentEnqueued(queued));
       },
     );
@@ -71,7 +78,7 @@ export function commandRoutes(runtime: MdmRuntime, deps: { readonly database: Pi
         schema: { tags, summary: "A device's queue and command history, newest first", params: idParams, querystring: historyQuery, response: { 200: pageOf(queueEntrySchema) } },
       },
       async (request) => {
-        const scope = await deviceInScope(request, request.params.id);
+        const scope = await deviceScope(request, request.params.id);
         return presentPage(await mdmQueue.history(scope, request.params.id, request.query), presentQueueEntry);
       },
     );
@@ -84,7 +91,8 @@ export function commandRoutes(runtime: MdmRuntime, deps: { readonly database: Pi
       async (request, reply) => {
         const scope = await targetScope(request, request.body.target);
         const command = await runtime.builder.build(scope, request.body.command);
-        return reply.code(202).send(presentEnqueued(await runtime.commands.enqueue(scope, command, fanOutTargetOf(request.body.target))));
+        const queued = await runtime.commands.enqueue(scope, command, fanOutTargetOf(request.body.target), commandRequest(request));
+        return reply.code(202).send(presentEnqueued(queued));
       },
     );
     app.post(
@@ -101,7 +109,7 @@ export function commandRoutes(runtime: MdmRuntime, deps: { readonly database: Pi
       },
       async (request, reply) => {
         const scope = await targetScope(request, request.body.target);
-        const commands = await runtime.installs.install(scope, request.params.id, fanOutTargetOf(request.body.target));
+        const commands = await runtime.installs.install(callerOf(request), scope, request.params.id, fanOutTargetOf(request.body.target));
         return reply.code(202).send({ commands: commands.map(presentEnqueued) });
       },
     );

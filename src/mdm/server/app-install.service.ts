@@ -1,4 +1,7 @@
-import { notFound } from '../../http/errors.js';
+import { installBlockReason } from '../../domain/expiry-install-block.js';
+import type { AppVersion, Profile } from '../../domain/model.js';
+import { domainError, notFound } from '../../http/errors.js';
+import type { Caller } from '../../services/auth/actor.js';
 import type { Clock } from '../../services/auth/clock.js';
 import type { Database } from '../../store/database.js';
 import type { FanOutTarget } from '../../store/mdm-queue.repository.js';
@@ -25,29 +28,59 @@ export class AppInstallService {
     },
   ) {}
 
-  /** Queues the install for `target` in `scope`; 404 for a version not in scope. */
-  async install(scope: Scope, appVersionId: number, target: FanOutTarget): Promise<EnqueuedCommand[]> {
+  /**
+   * Queues the install for `target` in `scope` on behalf of `caller`, audited as
+   * `app_version.install`. 404 for a version not in scope; 409 (`app.expired`, `app.retired`,
+   * `app.profile_superseded`) for a version devices must not get.
+   */
+  async install(caller: Caller, scope: Scope, appVersionId: number, target: FanOutTarget): Promise<EnqueuedCommand[]> {
     const commands = await this.commandsFor(scope, appVersionId);
-    const enqueued: EnqueuedCommand[] = [];
-    for (const command of commands) enqueued.push(await this.deps.queue.enqueue(scope, command, target));
-    return enqueued;
+    const request = { caller, action: 'app_version.install', objectType: 'app_version', objectId: appVersionId };
+    return this.deps.queue.enqueueAll(scope, commands, target, request);
   }
 
   private async commandsFor(scope: Scope, appVersionId: number): Promise<BuiltCommand[]> {
-    const { appVersions, apps } = this.deps.database.repositories;
+    const { appVersions, apps, profiles } = this.deps.database.repositories;
     const version = await appVersions.get(scope, appVersionId);
     const app = version === undefined ? undefined : await apps.get(scope, version.appId);
     const bundles = await appVersions.bundles(scope, appVersionId);
     if (version === undefined || app === undefined || bundles === undefined) throw notFound('app version');
     const profileIds = [...new Set(bundles.map((bundle) => bundle.profileId))];
-    const profiles: BuiltCommand[] = [];
-    for (const profileId of profileIds) profiles.push(buildCommand('InstallProvisioningProfile', { profile: await this.deps.profiles.signedProfile(scope, profileId) }));
+    const linked: Profile[] = [];
+    for (const profileId of profileIds) {
+      const profile = await profiles.get(scope, profileId);
+      if (profile === undefined) throw notFound('provisioning profile');
+      linked.push(profile);
+    }
+    refuseBlockedInstall(version, linked, this.deps.clock.now());
+    const installProfiles: BuiltCommand[] = [];
+    for (const profile of linked) {
+      installProfiles.push(buildCommand('InstallProvisioningProfile', { profile: await this.deps.profiles.signedProfile(scope, profile.id) }));
+    }
     const expires = new Date(this.deps.clock.now().getTime() + MANIFEST_LINK_TTL_MS);
     const installApp = buildCommand('InstallApplication', {
       manifestUrl: this.deps.links.sign(manifestPath(appVersionId), expires),
       identifier: app.bundleId,
       managementFlags: ManagementFlag.removeWithMdmProfile,
     });
-    return [...profiles, installApp];
+    return [...installProfiles, installApp];
+  }
+}
+
+/**
+ * Throws 409 when devices must not get this version at `now`: it expired (a profile or signing
+ * certificate of a bundle), was retired, or runs under a profile that was replaced by one that
+ * no longer exists, so nothing valid is left to send with it.
+ */
+function refuseBlockedInstall(version: AppVersion, profiles: readonly Profile[], now: Date): void {
+  const block = installBlockReason(version, now);
+  if (block !== null) {
+    const details = { appVersionId: version.id, effectiveExpiry: version.effectiveExpiry?.toISOString() ?? null, status: version.status };
+    throw domainError('conflict', block.code, block.message, details);
+  }
+  const orphaned = profiles.find((profile) => profile.status === 'superseded' && profile.supersededBy === undefined);
+  if (orphaned !== undefined) {
+    const message = `profile "${orphaned.name}" (${orphaned.uuid}) was superseded and its successor is gone: upload a renewed profile for this version first`;
+    throw domainError('conflict', 'app.profile_superseded', message, { appVersionId: version.id, profileId: orphaned.id, profileUuid: orphaned.uuid });
   }
 }

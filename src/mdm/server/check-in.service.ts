@@ -56,6 +56,9 @@ export class CheckInService {
     // A device enrolling again with another OG's profile joins that OG.
     if (device.ogId !== ogId) await repositories.devices.move(root, device.id, ogId);
     await repositories.mdmEnrollments.bind(device.id, identity.sha256, message.topic);
+    // A new identity for a known UDID is a re-enrollment (a wiped device, its profile installed
+    // again): what was queued for the old enrollment is dropped; the inventory stays.
+    if (bound === undefined) await repositories.mdmQueue.clearDevice(device.id);
   }
 
   private async tokenUpdate(repositories: Repositories, message: TokenUpdateMessage, identity: DeviceIdentityCertificate) {

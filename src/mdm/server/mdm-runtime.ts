@@ -4,6 +4,7 @@ import type { MdmSettings } from '../../config/server-config.js';
 import type { BlobStore } from '../../io/blob-store.js';
 import { startMdmJobs } from '../../jobs/mdm-jobs.js';
 import type { RunningJob } from '../../jobs/periodic-job.js';
+import { AuditTrail } from '../../services/audit/audit-trail.js';
 import type { Clock } from '../../services/auth/clock.js';
 import type { Database } from '../../store/database.js';
 import { ApnsClient, type PushOutcome, type PushSender, type PushTarget } from '../apns/index.js';
@@ -58,7 +59,7 @@ export async function createMdmRuntime(deps: MdmRuntimeDeps): Promise<MdmRuntime
   const sender = deps.pushSender ?? apns ?? unconfiguredPush;
   const onError = (error: unknown) => deps.log.warn({ err: error }, 'MDM background work failed');
   const pushes = new PushDispatcher({ enrollments: database.repositories.mdmEnrollments, sender, clock, onError });
-  const commands = new CommandQueueService({ database, pushes });
+  const commands = new CommandQueueService({ database, pushes, audit: new AuditTrail(clock) });
   const builder = new CommandBuilder({ database, blobs });
   let jobs: RunningJob | undefined;
   return {
