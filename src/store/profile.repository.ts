@@ -26,6 +26,8 @@ export interface ProfileFilter {
   readonly expiringBefore?: Date;
   /** Part of the profile name, any case. */
   readonly search?: string;
+  /** The profile's UUID, in any case. */
+  readonly uuid?: string;
 }
 
 export type ProfileSort = 'expiry' | 'name' | 'uploaded';
@@ -203,6 +205,8 @@ export class ProfileRepository {
     if (filter.type !== undefined) query = query.where('type', '=', filter.type);
     if (filter.bundleId !== undefined) query = query.where('bundle_id', '=', filter.bundleId);
     if (filter.teamId !== undefined) query = query.where('team_id', '=', filter.teamId);
+    // Stored as Apple wrote it (upper case, usually); the three spellings keep the index usable.
+    if (filter.uuid !== undefined) query = query.where('uuid', 'in', [...new Set([filter.uuid, filter.uuid.toUpperCase(), filter.uuid.toLowerCase()])]);
     if (filter.expiringBefore !== undefined) query = query.where('expiration_date', '<', toMillis(filter.expiringBefore));
     if (filter.search !== undefined) query = query.where(containsText('profiles.name', filter.search));
     const certificateId = filter.certificateId;

@@ -113,6 +113,17 @@ forEachDatabase((context) => {
       expect(listed.map((profile) => profile.id)).toEqual([ids[1], ids[4], ids[5], ids[0], ids[2], ids[3], ids[6]]);
     });
 
+    it('filters by UUID in any case, within the scope only', async () => {
+      const acme = await createScopedOg(repositories());
+      const globex = await createScopedOg(repositories());
+      const wanted = (await createProfile(repositories(), acme, {})).profile;
+      await createProfile(repositories(), acme, {});
+      const { profiles } = repositories();
+      expect((await profiles.list(acme.scope, { uuid: wanted.uuid.toLowerCase() })).items.map((p) => p.id)).toEqual([wanted.id]);
+      expect((await profiles.list(acme.scope, { uuid: wanted.uuid.toUpperCase() })).items.map((p) => p.id)).toEqual([wanted.id]);
+      expect((await profiles.list(globex.scope, { uuid: wanted.uuid })).items).toEqual([]);
+    });
+
     it('sorts by name and by upload time, newest first', async () => {
       const acme = await createScopedOg(repositories());
       const b = (await createProfile(repositories(), acme, { name: 'Bravo', uploadedAt: day(3) })).profile;

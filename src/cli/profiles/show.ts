@@ -27,13 +27,13 @@ export async function showProfile(context: ClientContext, reference: string, opt
 }
 
 /**
- * The id a reference names. A UUID is looked up in the listing, which has no UUID filter; the
- * same UUID may be stored in several groups, and then the user must pick one by id.
+ * The id a reference names. A UUID is looked up with the listing's UUID filter; the same UUID
+ * may be stored in several groups, and then the user must pick one by id.
  */
 export async function profileIdOf(client: ApiClient, reference: string, ogs: OgDirectory): Promise<number> {
   if (/^[1-9]\d{0,14}$/.test(reference)) return Number(reference);
   if (!UUID.test(reference)) throw usageError(`"${reference}" is neither a profile id nor a UUID`);
-  const matches = (await fetchAllPages(client, 'profiles', profileSchema)).filter((profile) => profile.uuid.toLowerCase() === reference.toLowerCase());
+  const matches = await fetchAllPages(client, 'profiles', profileSchema, { uuid: reference });
   const [only, ...others] = matches;
   if (only === undefined) throw requestFailed(`no profile with UUID ${reference} in your scope`);
   if (others.length > 0) {

@@ -96,6 +96,7 @@ export const profileListQuery = z.object({
   type: z.enum(PROFILE_TYPES).optional(),
   status: z.enum(PROFILE_STATUSES).optional(),
   bundleId: z.string().max(255).optional().describe('The bundle id or pattern of the profile, exactly.'),
+  uuid: z.string().max(100).optional().describe('The profile UUID, any case (several groups may hold the same UUID).'),
   expiringWithin: daysQuerySchema.optional().describe('Only profiles expiring within this many days (or expired).'),
   sort: z
     .enum(['expiry', 'name', 'uploaded'])

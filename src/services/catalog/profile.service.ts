@@ -23,6 +23,8 @@ export interface ProfileListQuery {
   readonly status?: ProfileStatus;
   /** The profile's bundle id or pattern, exactly. */
   readonly bundleId?: string;
+  /** The profile's UUID, any case. */
+  readonly uuid?: string;
   readonly expiringWithinDays?: number;
   readonly sort?: ProfileSort;
 }
@@ -49,8 +51,8 @@ export class ProfileCatalogService {
     const { repositories } = this.deps.database;
     const scope = await listingScope(repositories, caller, query.ogId);
     const now = this.deps.clock.now();
-    const { search, type, status, bundleId } = query;
-    const filter = { search, type, status, bundleId, expiringBefore: expiringBefore(now, query.expiringWithinDays) };
+    const { search, type, status, bundleId, uuid } = query;
+    const filter = { search, type, status, bundleId, uuid, expiringBefore: expiringBefore(now, query.expiringWithinDays) };
     const profiles = await repositories.profiles.list(scope, filter, query.sort ?? 'expiry', page);
     return { items: profiles.items.map((profile) => profileView(profile, now)), nextCursor: profiles.nextCursor };
   }
