@@ -27,6 +27,9 @@ export interface RolloutServiceDeps {
  * its final counts, after which the queue rows behind them may be pruned.
  */
 export class RolloutService {
+  /** Recent counts of large rollouts: counting a million devices takes seconds, and consoles poll. */
+  readonly #recent = new Map<number, { readonly at: number; readonly rollout: RolloutSummary }>();
+
   constructor(private readonly deps: RolloutServiceDeps) {}
 
   async get(caller: Caller, id: number): Promise<RenewalProgress> {
@@ -71,14 +74,24 @@ export class RolloutService {
       return current;
     });
     this.deps.pushes.schedule(renewal.installCommandId);
+    this.#recent.delete(renewal.id);
     return this.#progress(renewal);
   }
 
   async #progress(renewal: Renewal): Promise<RenewalProgress> {
     if (renewal.finalRollout !== undefined) return { renewal, rollout: summarizeRollout(renewal.finalRollout) };
+    const now = this.deps.clock.now().getTime();
+    const recent = this.#recent.get(renewal.id);
+    if (recent !== undefined && now - recent.at < countsMaxAgeMs(renewal.deviceCount)) return { renewal, rollout: recent.rollout };
     const { renewals } = this.deps.database.repositories;
     const rollout = summarizeRollout(await renewals.rolloutCounts(renewal));
     if (rollout.complete) await renewals.complete(renewal.id, rollout, this.deps.clock.now());
+    this.#recent.set(renewal.id, { at: now, rollout });
     return { renewal, rollout };
   }
+}
+
+/** How stale counts may be: fresh for ordinary fleets, a second per 100,000 devices above 50,000. */
+export function countsMaxAgeMs(devices: number): number {
+  return devices < 50_000 ? 0 : Math.min(30_000, Math.ceil(devices / 100_000) * 1000);
 }
