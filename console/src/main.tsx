@@ -6,6 +6,7 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/tables.css';
 import './styles/content.css';
+import './styles/lifecycle.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

@@ -3,24 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFixture, codeSigner, profileFor } from '../catalog/fixtures.js';
 import { hasChromium, launchBrowser, screenshot } from './support/browser.js';
 import { buildConsole } from './support/console-build.js';
-import { consoleAs, openConsole, logIn, rowNames, type ConsoleTab } from './support/console-page.js';
+import { consoleAs, layoutShift, openConsole, logIn, rowNames, type ConsoleTab } from './support/console-page.js';
 import { SEED_PASSWORD, seedWorld, type SeededWorld } from './support/seed-world.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const INTERNAL_APPS = '/apps/native/internal';
-
-/**
- * The layout shifts of the page since it started loading that the user did not cause, summed
- * as the browser's Cumulative Layout Shift sums them. Runs in the page.
- */
-const LAYOUT_SHIFT_TOTAL = `new Promise((resolve) => {
-  new PerformanceObserver((list, observer) => {
-    observer.disconnect();
-    resolve(list.getEntries().filter((entry) => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0));
-  }).observe({ type: 'layout-shift', buffered: true });
-  // With no shift at all the observer is never called: answer 0 once the buffered ones had their turn.
-  setTimeout(() => resolve(0), 100);
-})`;
 
 /**
  * The console in a real browser (Debian's chromium) against a real server on SQLite, seeded
@@ -118,7 +105,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
     await page.getByText('Zakelijk (intern)').waitFor();
     await page.getByRole('table', { name: 'Certificaten' }).getByText('iPhone Distribution: Provisio Test Team').waitFor();
     await page.getByText('application-identifier', { exact: true }).waitFor();
-    expect(await page.getByRole('button', { name: 'Vernieuwen' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Vernieuwen' }).isEnabled()).toBe(true);
     await screenshot(page, '06-files-tab-nl');
   });
 
@@ -275,7 +262,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
     for (const [url, loaded] of pages) {
       await page.goto(url);
       await loaded();
-      expect(await page.evaluate(LAYOUT_SHIFT_TOTAL), url).toBeLessThan(0.01);
+      expect(await layoutShift(page), url).toBeLessThan(0.01);
     }
   });
 

@@ -100,6 +100,8 @@ export interface Profile {
   readonly deviceCount: number;
   readonly signatureStatus: SignatureStatus;
   readonly status: ProfileStatus;
+  /** The profile that replaced this one in a renewal; null unless superseded. */
+  readonly supersededBy: number | null;
   readonly lineageVersion: number;
   readonly uploadedAt: string;
 }
@@ -120,6 +122,16 @@ export interface ProfileDetail extends Profile {
   readonly entitlements: Readonly<Record<string, unknown>>;
   readonly certificates: readonly Certificate[];
   readonly sharedBy: readonly ProfileUsage[];
+  /** Every version of this profile (same group, App ID and name), oldest first. */
+  readonly lineage: readonly ProfileLineageEntry[];
+}
+
+export interface ProfileLineageEntry {
+  readonly id: number;
+  readonly uuid: string;
+  readonly lineageVersion: number;
+  readonly status: ProfileStatus;
+  readonly expirationDate: string;
 }
 
 /** A bundle of a version (the app or an extension) with its profile. */
@@ -169,6 +181,7 @@ export interface Device {
 export interface Installation {
   readonly bundleId: string;
   readonly appId: number | null;
+  readonly appVersionId: number | null;
   readonly shortVersion: string | null;
   readonly bundleVersion: string | null;
   readonly reportedAt: string;

@@ -7,6 +7,7 @@ import { DevicesPage } from '../pages/devices/DevicesPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ProfileDetailPage } from '../pages/profiles/ProfileDetailPage';
 import { ProfilesPage } from '../pages/profiles/ProfilesPage';
+import { RolloutPage } from '../pages/renewals/RolloutPage';
 import { UploadAppPage } from '../pages/upload/UploadAppPage';
 import { useRouter } from '../routing/router-context';
 import { matchRoute, type Route } from '../routing/routes';
@@ -37,6 +38,8 @@ function Page({ route }: { readonly route: Route }) {
       return <ProfilesPage />;
     case 'profile':
       return <ProfileDetailPage id={route.id} />;
+    case 'renewal':
+      return <RolloutPage id={route.id} />;
     case 'devices':
       return <DevicesPage />;
     case 'device':

@@ -25,6 +25,20 @@ describe('describeFailure', () => {
     ]);
   });
 
+  it('explains each failed renewal check, naming the bundle it concerns', () => {
+    const details = {
+      violations: [
+        { code: 'renewal.not_later', message: 'x' },
+        { code: 'renewal.missing_signing_certificate', message: 'y', bundleId: 'com.acme.safety', appVersionId: 4 },
+      ],
+    };
+    expect(describeFailure(failure(422, 'renewal.checks_failed', details), nl, format)).toEqual([
+      'Het vervangende profiel vervalt niet later dan het huidige profiel.',
+      'com.acme.safety: Het vervangende profiel bevat het certificaat niet waarmee deze app is ondertekend, dus de app zou niet meer openen.',
+    ]);
+    expect(describeFailure(failure(409, 'renewal.profile_superseded'), en, format)).toEqual([en.errors.codes['renewal.profile_superseded']]);
+  });
+
   it('keeps the server’s words for a rule it does not know yet, after its code', () => {
     const details = { violations: [{ code: 'profile.brand_new_rule', message: 'the new rule broke', bundleId: null }] };
     expect(describeFailure(failure(422, 'profile.brand_new_rule', details), nl, format)).toEqual([

@@ -27,6 +27,16 @@ describe('dictionaries', () => {
     expect([nl.apps.renewalDate, nl.appDetail.filesTab, nl.files.renew]).toEqual(['Verlengingsdatum', 'Bestanden', 'Vernieuwen']);
   });
 
+  it('use the documentation’s words for the renewal setting', () => {
+    expect(nl.renewal.allApps).toBe('Het provisioningprofiel updaten voor alle applicaties');
+    expect(en.renewal.allApps).toBe('Update the provisioning profile for all applications');
+  });
+
+  it('say the same renewal in other words when the replacement keeps the profile’s name', () => {
+    expect(en.renewal.planSummary('Acme', 'Acme', 3, 1, 12)).toMatch(/^The renewed “Acme” replaces the current one for 3 apps in 1 organization group\. It is installed silently on 12 devices;/);
+    expect(nl.renewal.planSummary('Acme', 'Acme 2027', 1, 2, 1)).toMatch(/^“Acme 2027” vervangt “Acme” voor 1 app in 2 organisatiegroepen\. Het wordt zonder melding geïnstalleerd op 1 toestel;/);
+  });
+
   it('write numbers the way each language does', () => {
     expect(en.profile.deviceCount(12_000)).toBe('12,000 devices');
     expect(nl.profile.deviceCount(12_000)).toBe('12.000 toestellen');

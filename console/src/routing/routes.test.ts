@@ -9,6 +9,7 @@ describe('matchRoute', () => {
     expect(matchRoute(paths.app(7))).toEqual({ name: 'app', id: 7, tab: 'details' });
     expect(matchRoute(paths.app(7, 'files'))).toEqual({ name: 'app', id: 7, tab: 'files' });
     expect(matchRoute(paths.profile(3))).toEqual({ name: 'profile', id: 3 });
+    expect(matchRoute(paths.renewal(4))).toEqual({ name: 'renewal', id: 4 });
     expect(matchRoute(paths.device(9))).toEqual({ name: 'device', id: 9 });
     expect(matchRoute(paths.audit())).toEqual({ name: 'audit' });
   });
@@ -21,5 +22,6 @@ describe('matchRoute', () => {
     expect(matchRoute('/apps')).toEqual({ name: 'notFound' });
     expect(matchRoute('/apps/native/internal/0')).toEqual({ name: 'notFound' });
     expect(matchRoute('/profiles/abc')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/profiles/renewals')).toEqual({ name: 'notFound' });
   });
 });

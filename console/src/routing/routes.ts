@@ -6,6 +6,7 @@ export type Route =
   | { readonly name: 'app'; readonly id: number; readonly tab: AppTab }
   | { readonly name: 'profiles' }
   | { readonly name: 'profile'; readonly id: number }
+  | { readonly name: 'renewal'; readonly id: number }
   | { readonly name: 'devices' }
   | { readonly name: 'device'; readonly id: number }
   | { readonly name: 'audit' }
@@ -23,6 +24,8 @@ export const paths = {
   app: (id: number, tab: AppTab = 'details') => (tab === 'details' ? `${INTERNAL_APPS}/${id}` : `${INTERNAL_APPS}/${id}/${tab}`),
   profiles: () => '/profiles',
   profile: (id: number) => `/profiles/${id}`,
+  /** A renewal's rollout; under /profiles, a section the server already answers with the console. */
+  renewal: (id: number) => `/profiles/renewals/${id}`,
   devices: () => '/devices',
   device: (id: number) => `/devices/${id}`,
   audit: () => '/audit',
@@ -38,6 +41,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (groups: readonly string[]) => R
   [new RegExp(`^${INTERNAL_APPS}/${ID}/files$`), ([id]) => ({ name: 'app', id: Number(id), tab: 'files' })],
   [/^\/profiles$/, () => ({ name: 'profiles' })],
   [new RegExp(`^/profiles/${ID}$`), ([id]) => ({ name: 'profile', id: Number(id) })],
+  [new RegExp(`^/profiles/renewals/${ID}$`), ([id]) => ({ name: 'renewal', id: Number(id) })],
   [/^\/devices$/, () => ({ name: 'devices' })],
   [new RegExp(`^/devices/${ID}$`), ([id]) => ({ name: 'device', id: Number(id) })],
   [/^\/audit$/, () => ({ name: 'audit' })],

@@ -37,6 +37,13 @@ export class ApiClient {
     return this.send<T>('GET', path, undefined, 200);
   }
 
+  /** GETs a file (e.g. an enrollment profile) as bytes. */
+  async bytes(path: string): Promise<Uint8Array> {
+    const response = await fetch(`${this.baseUrl}/api/v1${path}`, { headers: { cookie: this.cookie } });
+    if (response.status !== 200) throw new UnexpectedAnswer(`${response.url}: expected 200, got ${response.status}: ${await response.text()}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
   post<T>(path: string, body: object, status = 201): Promise<T> {
     return this.send<T>('POST', path, JSON.stringify(body), status);
   }

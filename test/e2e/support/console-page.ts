@@ -41,3 +41,21 @@ export async function rowNames(page: Page, label: string): Promise<string[]> {
   await table.and(page.locator('[aria-busy="true"]')).waitFor({ state: 'detached' });
   return table.locator('tbody tr th[scope="row"]').allTextContents();
 }
+
+/**
+ * The layout shifts of the page since it started loading that the user did not cause, summed
+ * as the browser's Cumulative Layout Shift sums them. Runs in the page.
+ */
+const LAYOUT_SHIFT_TOTAL = `new Promise((resolve) => {
+  new PerformanceObserver((list, observer) => {
+    observer.disconnect();
+    resolve(list.getEntries().filter((entry) => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0));
+  }).observe({ type: 'layout-shift', buffered: true });
+  // With no shift at all the observer is never called: answer 0 once the buffered ones had their turn.
+  setTimeout(() => resolve(0), 100);
+})`;
+
+/** The page's layout shift so far (CLS); below 0.01 nothing visibly jumped. */
+export async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate<number>(LAYOUT_SHIFT_TOTAL);
+}

@@ -1,4 +1,4 @@
-import { appFixture, codeSigner, daysFromNow, profileFor } from '../../catalog/fixtures.js';
+import { appFixture, codeSigner, daysFromNow, profileFor, type ProfileFixture } from '../../catalog/fixtures.js';
 import { ApiClient } from './api-client.js';
 import { FIRST_ADMIN_PASSWORD } from './test-server.js';
 
@@ -10,8 +10,11 @@ const HALF_DAY = 0.5;
 
 interface UploadedApp {
   readonly app: { readonly id: number; readonly name: string };
-  readonly version: { readonly bundles: ReadonlyArray<{ readonly profile: { readonly id: number } }> };
+  readonly version: { readonly id: number; readonly bundles: ReadonlyArray<{ readonly profile: { readonly id: number } }> };
 }
+
+/** The days a renewed profile runs, counted like the seeded ones. */
+export const RENEWED_DAYS = 365;
 
 /** What the browser tests look for. */
 export interface SeededWorld {
@@ -21,7 +24,11 @@ export interface SeededWorld {
   /** Three apps of Noord sharing one wildcard profile that expires in 45 days. */
   readonly sharedApps: readonly string[];
   readonly sharedProfileId: number;
+  /** The renewal of the shared profile from Apple: same App ID, team and certificate, expiring in 365 days. */
+  readonly sharedRenewal: ProfileFixture;
   readonly fieldServiceId: number;
+  /** The app version of every seeded app of Noord, by app name (to install them on devices). */
+  readonly noordVersionIds: Readonly<Record<string, number>>;
   /** Noord's app whose own profile expires in 200 days. */
   readonly longLivedApp: string;
   /** Zuid's app, expiring in 10 days. */
@@ -46,7 +53,7 @@ export async function seedWorld(baseUrl: string): Promise<SeededWorld> {
   };
   const noordClient = await ApiClient.login(baseUrl, admins.noord, SEED_PASSWORD);
   const shared = await uploadSharedApps(noordClient, noord);
-  await uploadApp(noordClient, noord, 'Safety Checklist', 'com.acme.safety', 200 + HALF_DAY);
+  const safety = await uploadApp(noordClient, noord, 'Safety Checklist', 'com.acme.safety', 200 + HALF_DAY);
   const zuidClient = await ApiClient.login(baseUrl, admins.zuid, SEED_PASSWORD);
   await uploadApp(zuidClient, zuid, 'Rooster Zuid', 'com.acme.rooster', 10 + HALF_DAY);
   return {
@@ -54,7 +61,9 @@ export async function seedWorld(baseUrl: string): Promise<SeededWorld> {
     admins,
     sharedApps: shared.names,
     sharedProfileId: shared.profileId,
+    sharedRenewal: shared.renewal,
     fieldServiceId: shared.firstAppId,
+    noordVersionIds: { ...shared.versionIds, 'Safety Checklist': safety.version.id },
     longLivedApp: 'Safety Checklist',
     zuidApp: 'Rooster Zuid',
   };
@@ -83,12 +92,14 @@ async function uploadSharedApps(client: ApiClient, og: number) {
   const profileId = uploaded[0]?.version.bundles[0]?.profile.id;
   const firstAppId = uploaded[0]?.app.id;
   if (profileId === undefined || firstAppId === undefined) throw new Error('the shared apps were not uploaded');
-  return { names, profileId, firstAppId };
+  const renewal = profileFor({ bundleId: 'com.acme.*', signer, name: 'Acme Wildcard', expirationDate: daysFromNow(RENEWED_DAYS + HALF_DAY) });
+  const versionIds = Object.fromEntries(uploaded.map((answer) => [answer.app.name, answer.version.id]));
+  return { names, profileId, firstAppId, renewal, versionIds };
 }
 
-async function uploadApp(client: ApiClient, og: number, name: string, bundleId: string, days: number): Promise<void> {
+async function uploadApp(client: ApiClient, og: number, name: string, bundleId: string, days: number): Promise<UploadedApp> {
   const signer = codeSigner();
   const profile = profileFor({ bundleId, signer, name: `${name} Profile`, expirationDate: daysFromNow(days) });
   const fixture = await appFixture({ bundleId, displayName: name, signer, profile });
-  await client.upload('/apps', { og: String(og) }, [{ field: 'ipa', fileName: `${name}.ipa`, content: fixture.ipa }]);
+  return client.upload<UploadedApp>('/apps', { og: String(og) }, [{ field: 'ipa', fileName: `${name}.ipa`, content: fixture.ipa }]);
 }

@@ -15,15 +15,19 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** The https address devices are told (MDM demands https); simulated devices re-point it at {@link TestServer.url}. */
+export const DEVICE_FACING_URL = 'https://mdm.provisio.test';
+
 /**
  * Starts the server as `provisio serve` would, on a random local port, trusting the test PKI's
  * root for profile signatures (written to a PEM file and passed as the trust-anchors setting).
+ * With `forDevices` it advertises {@link DEVICE_FACING_URL}, so devices can enroll.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { readonly forDevices?: boolean } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'provisio-e2e-'));
   const anchors = path.join(dataDir, 'test-root.pem');
   writeFileSync(anchors, testPki().root.pem);
-  const flags = { dataDir, host: '127.0.0.1', port: '0', trustAnchors: anchors, logLevel: 'warn' };
+  const flags = { dataDir, host: '127.0.0.1', port: '0', trustAnchors: anchors, logLevel: 'warn', ...(options.forDevices === true ? { publicUrl: DEVICE_FACING_URL } : {}) };
   const config = loadServerConfig(flags, { PROVISIO_ADMIN_PASSWORD: FIRST_ADMIN_PASSWORD });
   const server = await startServer(config, { print: () => undefined, logDestination: { write: () => undefined } });
   return {

@@ -31,7 +31,7 @@ export function AppDetailPage({ id, tab }: { readonly id: number; readonly tab: 
       />
       <AppTabs appId={id} current={tab} />
       {app.error !== undefined && <FailureMessage error={app.error} onRetry={app.reload} />}
-      {app.data !== undefined && (tab === 'files' ? <FilesTab app={app.data} /> : <DetailsTab app={app.data} />)}
+      {app.data !== undefined && (tab === 'files' ? <FilesTab app={app.data} onChanged={app.reload} /> : <DetailsTab app={app.data} />)}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { fetchProfile, profileDownloadUrl } from '../../api/catalog';
+import type { Renewal } from '../../api/lifecycle-types';
 import { FailureMessage } from '../../components/FailureMessage';
 import { useApi } from '../../hooks/use-api';
 import { useI18n } from '../../i18n/i18n-context';
@@ -11,10 +12,11 @@ interface BundleProfileProps {
   readonly profileId: number;
   /** The bundles of this version that run under the profile. */
   readonly bundleIds: readonly string[];
+  readonly onRenewed: (renewal: Renewal) => void;
 }
 
 /** The profile some bundles run under, in full, with every app that shares it and the Renew action. */
-export function BundleProfile({ profileId, bundleIds }: BundleProfileProps) {
+export function BundleProfile({ profileId, bundleIds, onRenewed }: BundleProfileProps) {
   const { m, format } = useI18n();
   const { canChangeApps } = useSession();
   const profile = useApi((signal) => fetchProfile(profileId, signal), [profileId]);
@@ -33,7 +35,7 @@ export function BundleProfile({ profileId, bundleIds }: BundleProfileProps) {
       {profile.data === undefined && profile.error === undefined && <div className="card-placeholder">{m.common.loading}</div>}
       {profile.data !== undefined && (
         <>
-          {canChangeApps && <RenewAction profileId={profileId} />}
+          {canChangeApps && <RenewAction profile={profile.data} onApplied={onRenewed} />}
           <ProfileDetails profile={profile.data} headingLevel={3} />
           <h3>{m.files.sharedTitle}</h3>
           <SharedByTable usages={profile.data.sharedBy} label={m.files.sharedTitle} />

@@ -4,6 +4,7 @@ import { Facts } from '../../components/Facts';
 import { useI18n } from '../../i18n/i18n-context';
 import { paths } from '../../routing/routes';
 import { useSession } from '../../session/session-context';
+import { appVersionLabel } from '../apps/app-version-label';
 import { VersionsTable } from './VersionsTable';
 
 /** The app's facts and its newest versions. */
@@ -21,6 +22,8 @@ export function DetailsTab({ app }: { readonly app: AppDetail }) {
           [m.appDetail.platform, app.platform],
           [m.apps.og, ogNames.get(app.ogId) ?? m.common.none],
           [m.appDetail.added, format.date(app.createdAt)],
+          [m.appDetail.currentVersion, appVersionLabel(app.currentVersion) ?? m.common.none],
+          [m.apps.installs, format.number(app.installCount)],
           [m.apps.renewalDate, <ExpiryNote expiry={app.effectiveExpiry} daysLeft={app.daysLeft} to={paths.app(app.id, 'files')} />],
         ]}
       />

@@ -1,22 +1,31 @@
+import { useState } from 'react';
+import type { Renewal } from '../../api/lifecycle-types';
+import type { ProfileDetail } from '../../api/types';
 import { useI18n } from '../../i18n/i18n-context';
+import { RenewalPanel } from './renewal/RenewalPanel';
+
+interface RenewActionProps {
+  readonly profile: ProfileDetail;
+  readonly onApplied: (renewal: Renewal) => void;
+}
 
 /**
- * RENEWAL RELEASE: "Vernieuwen" uploads the replacement profile, shows the checks and the diff,
- * offers "Update the provisioning profile for all applications" when several apps share the
- * profile, and follows the rollout. The lifecycle API does not exist yet, so the button is
- * shown disabled with the reason.
+ * Vernieuwen / Renew: opens the renewal of the profile right under the button. A profile that a
+ * renewal already replaced is not offered again (its facts link to the successor).
  */
-export function RenewAction({ profileId }: { readonly profileId: number }) {
+export function RenewAction({ profile, onApplied }: RenewActionProps) {
   const { m } = useI18n();
-  const reasonId = `renew-pending-${profileId}`;
+  const [open, setOpen] = useState(false);
+  const panelId = `renew-panel-${profile.id}`;
+  if (profile.status === 'superseded') return null;
   return (
-    <div className="renew">
-      <button type="button" className="button primary" disabled aria-describedby={reasonId}>
-        {m.files.renew}
-      </button>
-      <p id={reasonId} className="muted small">
-        {m.files.renewPending}
-      </p>
+    <div className="renew-action">
+      {!open && (
+        <button type="button" className="button primary" onClick={() => setOpen(true)}>
+          {m.files.renew}
+        </button>
+      )}
+      {open && <RenewalPanel id={panelId} profile={profile} onApplied={onApplied} onClose={() => setOpen(false)} />}
     </div>
   );
 }

@@ -2,26 +2,24 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n-context';
 import { Link } from '../../routing/Link';
 import { paths } from '../../routing/routes';
+import { ActiveRollouts } from './ActiveRollouts';
 import { ExpiringFirst } from './ExpiringFirst';
+import { ExpiryTimeline } from './ExpiryTimeline';
 
-/**
- * The first page: the apps that stop first. RENEWAL RELEASE: the expiry timeline chart (apps and
- * devices that stop per week, next year) and the rollouts in progress go in the two marked
- * sections, fed by the lifecycle API; until then they say so instead of showing made-up data.
- */
+/** The first page: the expiry timeline, the rollouts in progress and the apps that stop first. */
 export function DashboardPage() {
   const { m } = useI18n();
   return (
     <>
       <PageHeader title={m.dashboard.title} />
-      <div className="two-columns">
-        <section className="card pending" aria-labelledby="timeline">
+      <div className="dashboard-grid">
+        <section className="card" aria-labelledby="timeline">
           <h2 id="timeline">{m.dashboard.timeline}</h2>
-          <p className="muted">{m.dashboard.timelinePending}</p>
+          <ExpiryTimeline />
         </section>
-        <section className="card pending" aria-labelledby="rollouts">
+        <section className="card" aria-labelledby="rollouts">
           <h2 id="rollouts">{m.dashboard.rollouts}</h2>
-          <p className="muted">{m.dashboard.rolloutsPending}</p>
+          <ActiveRollouts />
         </section>
       </div>
       <section className="card" aria-labelledby="expiring-first">

@@ -1,4 +1,6 @@
 import type { DeviceProfile } from '../../api/types';
+import { daysLeftUntil } from '../../components/days-left';
+import { ExpiryNote } from '../../components/ExpiryNote';
 import { useI18n } from '../../i18n/i18n-context';
 import { Link } from '../../routing/Link';
 import { paths } from '../../routing/routes';
@@ -25,7 +27,7 @@ export function InstalledProfiles({ profiles }: { readonly profiles: readonly De
                 {profile.profileId === null ? (profile.name ?? m.common.none) : <Link to={paths.profile(profile.profileId)}>{profile.name ?? profile.uuid}</Link>}
               </th>
               <td className="mono">{profile.uuid}</td>
-              <td>{profile.expiresAt === null ? m.common.none : <time dateTime={profile.expiresAt}>{format.date(profile.expiresAt)}</time>}</td>
+              <td>{profile.expiresAt === null ? m.common.none : <ExpiryNote expiry={profile.expiresAt} daysLeft={daysLeftUntil(profile.expiresAt)} />}</td>
               <td>{format.dateTime(profile.reportedAt)}</td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/i18n-context';
 
 /** Entitlement values as plist-like text: strings bare, lists and flags as JSON. */
-function show(value: unknown): string {
+export function entitlementText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -15,7 +15,7 @@ export function EntitlementsList({ entitlements }: { readonly entitlements: Read
       {entries.map(([key, value]) => (
         <div key={key}>
           <dt className="mono">{key}</dt>
-          <dd className="mono">{show(value)}</dd>
+          <dd className="mono">{entitlementText(value)}</dd>
         </div>
       ))}
     </dl>

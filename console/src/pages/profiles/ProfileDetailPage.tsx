@@ -7,6 +7,7 @@ import { useRouter } from '../../routing/router-context';
 import { paths } from '../../routing/routes';
 import { useSession } from '../../session/session-context';
 import { DeleteProfile } from './DeleteProfile';
+import { LineageTable } from './LineageTable';
 import { ProfileDetails } from './ProfileDetails';
 import { SharedByTable } from './SharedByTable';
 
@@ -36,6 +37,12 @@ export function ProfileDetailPage({ id }: { readonly id: number }) {
             <h2 id="used-by">{m.profile.usedBy}</h2>
             <SharedByTable usages={profile.data.sharedBy} label={m.profile.usedBy} />
           </section>
+          {profile.data.lineage.length > 1 && (
+            <section className="card" aria-labelledby="lineage">
+              <h2 id="lineage">{m.profile.lineage}</h2>
+              <LineageTable lineage={profile.data.lineage} currentId={id} />
+            </section>
+          )}
           {canChangeApps && <DeleteProfile profile={profile.data} onDeleted={() => navigate(paths.profiles())} />}
         </>
       )}

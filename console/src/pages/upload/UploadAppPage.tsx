@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { useRouter } from '../../routing/router-context';
 import { paths } from '../../routing/routes';
 import { useSession } from '../../session/session-context';
-import { FileField } from './FileField';
+import { FileField } from '../../components/FileField';
 import { UploadStatus } from './UploadStatus';
 
 /** Uploads an internal app (.ipa, optionally with its profile); every refusal is shown in words. */

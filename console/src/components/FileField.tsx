@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useI18n } from '../../i18n/i18n-context';
+import { useI18n } from '../i18n/i18n-context';
 
 interface FileFieldProps {
   readonly id: string;
