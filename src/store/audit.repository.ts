@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditActor, AuditEntry, JsonObject } from '../domain/model.js';
 import { paginate, toPage } from './pagination.js';
 import type { Page, PageRequest, SortOrder } from './pagination.js';
 import type { AuditLogTable, StoreSchema } from './schema.js';
-import { inScope } from './scope.js';
+import { inScope, pathRange } from './scope.js';
 import type { Scope } from './scope.js';
 import { fromMillis, orNull, orUndefined, parseJsonObject, toJson, toMillis } from './values.js';
 
@@ -54,7 +55,7 @@ function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
 
 /**
  * The audit log. Append-only: there is deliberately no update or delete. Entries are seen from
- * the OG they happened in and above; entries of a deleted OG are seen by nobody through here.
+ * the OG they happened in and above; entries of an OG deleted since are seen from where it was.
  */
 export class AuditRepository {
   constructor(private readonly db: Kysely<StoreSchema>) {}
@@ -69,6 +70,7 @@ export class AuditRepository {
         object_type: orNull(entry.objectType),
         object_id: orNull(entry.objectId),
         og_id: entry.ogId,
+        og_path: sql<string | null>`(select path from org_groups where id = ${entry.ogId})`,
         remote_address: orNull(entry.remoteAddress),
         details: entry.details === undefined ? null : toJson(entry.details),
         at: toMillis(entry.at),
@@ -80,7 +82,21 @@ export class AuditRepository {
 
   /** Entries of OGs in scope, newest first. */
   async list(scope: Scope, filter: AuditFilter = {}, page: PageRequest = {}): Promise<Page<AuditEntry>> {
-    let query = this.db.selectFrom('audit_log').selectAll().where(inScope(scope, 'audit_log.og_id'));
+    const { from, to } = pathRange(scope.path);
+    // Where its OG still is; for an OG deleted since, where it was when the entry was written.
+    let query = this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          inScope(scope, 'audit_log.og_id'),
+          eb.and([
+            eb('audit_log.og_path', '>=', from),
+            eb('audit_log.og_path', '<', to),
+            eb.not(eb.exists(eb.selectFrom('org_groups').select('org_groups.id').whereRef('org_groups.id', '=', 'audit_log.og_id'))),
+          ]),
+        ]),
+      );
     const { action, objectType, objectId, actor, since, until } = filter;
     if (action !== undefined) query = query.where('action', '=', action);
     if (objectType !== undefined) query = query.where('object_type', '=', objectType);

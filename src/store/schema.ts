@@ -174,6 +174,8 @@ export interface AuditLogTable {
   object_type: string | null;
   object_id: number | null;
   og_id: number;
+  /** The OG's materialized path when the entry was written (null only for an OG already gone then). */
+  og_path: string | null;
   remote_address: string | null;
   details: JsonText | null;
   at: Millis;

@@ -43,6 +43,17 @@ forEachDatabase((context) => {
       expect((await audit.list(globex.scope)).items).toEqual([]);
     });
 
+    it('keeps the entries of a deleted OG visible from where it was, and only there', async () => {
+      const acme = await createScopedOg(repositories());
+      const east = await createScopedOg(repositories(), acme);
+      const globex = await createScopedOg(repositories());
+      const inEast = await repositories().audit.append(entry(east, { action: 'og.delete' }));
+      expect(await repositories().ogs.delete(acme.scope, east.og.id)).toBe(true);
+      const { audit } = repositories();
+      expect((await audit.list(acme.scope)).items).toEqual([inEast]);
+      expect((await audit.list(globex.scope)).items).toEqual([]);
+    });
+
     it('pages newest first through equal timestamps, with filters', async () => {
       const acme = await createScopedOg(repositories());
       const audit = new AuditRepository(context.database().kysely);
