@@ -28,8 +28,12 @@ describe('app setup', () => {
   it('marks the session cookie Secure behind an https public URL', async () => {
     const admin = await createAdmin(database.database, (await createOg(database.database)).id, 'read-only');
     const payload = { username: admin.username, password: TEST_PASSWORD };
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
+    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, headers: { host: 'provisio.example.com' } });
     expect(response.statusCode).toBe(200);
     expect(response.cookies[0]).toMatchObject({ name: 'provisio_session', secure: true, httpOnly: true, sameSite: 'Strict' });
+    // A browser on the server itself, over plain http (demo mode): a Secure cookie would be dropped by some.
+    const local = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, headers: { host: '127.0.0.1:8080' } });
+    expect(local.cookies[0]).toMatchObject({ name: 'provisio_session', httpOnly: true });
+    expect(local.cookies[0]?.secure).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { SessionService } from '../../services/auth/session.service.js';
@@ -29,7 +30,7 @@ export function authRoutes({ sessions, secureCookies }: AuthRouteOptions): Fasti
       },
       async (request, reply) => {
         const login = await sessions.login(request.body.username, request.body.password, request.ip);
-        setSessionCookie(reply, login.sessionId, login.expiresAt, secureCookies);
+        setSessionCookie(reply, login.sessionId, login.expiresAt, secureFor(request, secureCookies));
         return presentLogin(login);
       },
     );
@@ -41,7 +42,7 @@ export function authRoutes({ sessions, secureCookies }: AuthRouteOptions): Fasti
       },
       async (request, reply) => {
         if (request.consoleSession !== null) await sessions.logout(callerOf(request), request.consoleSession);
-        clearSessionCookie(reply, secureCookies);
+        clearSessionCookie(reply, secureFor(request, secureCookies));
         return reply.code(204).send();
       },
     );
@@ -63,10 +64,21 @@ export function authRoutes({ sessions, secureCookies }: AuthRouteOptions): Fasti
       },
       async (request, reply) => {
         await sessions.changeOwnPassword(callerOf(request), request.body.currentPassword, request.body.newPassword);
-        clearSessionCookie(reply, secureCookies);
+        clearSessionCookie(reply, secureFor(request, secureCookies));
         return reply.code(204).send();
       },
     );
     done();
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * Whether the session cookie is marked Secure: when the server is published over https, except
+ * for a plain-http request to a loopback address (a browser on the server itself, as in demo
+ * mode), where some browsers would drop a Secure cookie and no network can see it anyway.
+ */
+function secureFor(request: FastifyRequest, publishedOverHttps: boolean): boolean {
+  return publishedOverHttps && !(request.protocol === 'http' && LOOPBACK_HOSTS.has(request.hostname));
 }
