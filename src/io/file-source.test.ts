@@ -2,9 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openFileSource } from './file-source.js';
+import { openBlockingFileSource, openFileSource, type FileSource } from './file-source.js';
 
-describe('openFileSource', () => {
+const openers: ReadonlyArray<[string, (path: string) => Promise<FileSource>]> = [
+  ['openFileSource', openFileSource],
+  ['openBlockingFileSource', (path) => Promise.resolve().then(() => openBlockingFileSource(path))],
+];
+
+describe.each(openers)('%s', (_name, openSource) => {
   let directory = '';
   let path = '';
   const content = Uint8Array.from({ length: 1000 }, (_, i) => i % 251);
@@ -19,7 +24,7 @@ describe('openFileSource', () => {
   });
 
   it('reports the file size and reads byte ranges at any offset', async () => {
-    const source = await openFileSource(path);
+    const source = await openSource(path);
     try {
       expect(source.size).toBe(1000);
       expect(await source.read(990, 10)).toEqual(content.subarray(990, 1000));
@@ -31,7 +36,7 @@ describe('openFileSource', () => {
   });
 
   it('throws instead of returning fewer bytes than asked for', async () => {
-    const source = await openFileSource(path);
+    const source = await openSource(path);
     try {
       await expect(source.read(995, 10)).rejects.toThrow(RangeError);
       await expect(source.read(-1, 1)).rejects.toThrow(RangeError);
@@ -41,6 +46,12 @@ describe('openFileSource', () => {
   });
 
   it('rejects a missing file', async () => {
-    await expect(openFileSource(join(directory, 'missing.bin'))).rejects.toThrow(/ENOENT/);
+    await expect(openSource(join(directory, 'missing.bin'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('cannot be read once closed', async () => {
+    const source = await openSource(path);
+    await source.close();
+    await expect(source.read(0, 1)).rejects.toThrow(/EBADF|closed/);
   });
 });

@@ -3,7 +3,7 @@ import type { SignatureVerification, TrustAnchors } from '../formats/cms/index.j
 import { FormatError, isFormatError } from '../formats/errors.js';
 import { inspectIpa, type IpaInspection } from '../formats/ipa/index.js';
 import { parseProfile, type ProvisioningProfile } from '../formats/profile/index.js';
-import { openFileSource } from '../io/file-source.js';
+import { openBlockingFileSource } from '../io/file-source.js';
 
 export type InspectedFile =
   | { readonly path: string; readonly kind: 'profile'; readonly profile: ProvisioningProfile }
@@ -65,8 +65,9 @@ function signaturesOf(result: InspectedFile): SignatureVerification[] {
   return [];
 }
 
+/** Files are inspected one after another, so blocking reads cost nothing but save round trips. */
 async function inspectIpaFile(path: string, trust: TrustAnchors): Promise<IpaInspection> {
-  const source = await openFileSource(path);
+  const source = openBlockingFileSource(path);
   try {
     return await inspectIpa(source, { trust });
   } finally {

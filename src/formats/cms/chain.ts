@@ -96,12 +96,11 @@ function missingIssuer(certificate: ParsedCertificate, trust: TrustAnchors): str
 function validityProblem(certificate: ParsedCertificate, at: Date): string | null {
   // An Invalid Date compares false both ways and would pass every certificate: refuse it.
   if (Number.isNaN(at.getTime())) return 'the time to verify at is not a valid date';
-  const when = at.toISOString();
   if (at < certificate.notBefore) {
-    return `'${label(certificate)}' is not valid before ${certificate.notBefore.toISOString()} (checked as of ${when})`;
+    return `'${label(certificate)}' is not valid before ${certificate.notBefore.toISOString()} (checked as of ${at.toISOString()})`;
   }
   if (at > certificate.notAfter) {
-    return `'${label(certificate)}' expired on ${certificate.notAfter.toISOString()} (checked as of ${when})`;
+    return `'${label(certificate)}' expired on ${certificate.notAfter.toISOString()} (checked as of ${at.toISOString()})`;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signCms, testPki } from '../../testkit/pki/index.js';
 import { parseCertificate } from '../x509/index.js';
-import { findSignerCertificate } from './find-signer.js';
+import { findSignerCertificate, findSignerParsed } from './find-signer.js';
 import { parseSignedData } from './parse.js';
 import type { SignedData } from './types.js';
 
@@ -42,5 +42,16 @@ describe('findSignerCertificate', () => {
     expect(findSignerCertificate(unknown)).toBeNull();
     const garbage = { ...signedData, certificates: [Uint8Array.of(0x30, 0x00)] };
     expect(findSignerCertificate(garbage)).toBeNull();
+  });
+});
+
+describe('findSignerParsed', () => {
+  it('returns the signer parsed, skipping malformed certificates before it', () => {
+    const withGarbageFirst = { ...signedData, certificates: [Uint8Array.of(0x30, 0x00), ...signedData.certificates] };
+    expect(findSignerParsed(withGarbageFirst)).toBe(parseCertificate(pki.profileSigner.der));
+  });
+
+  it('returns null for a message without signers', () => {
+    expect(findSignerParsed({ ...signedData, signers: [] })).toBeNull();
   });
 });

@@ -4,9 +4,21 @@ import type { SignedData, SignerIdentifier } from './types.js';
 
 /** The DER of the first signer's certificate among those the message carries, or `null`. */
 export function findSignerCertificate(signedData: SignedData): Uint8Array | null {
+  return findSignerParsed(signedData)?.der ?? null;
+}
+
+/**
+ * {@link findSignerCertificate}, parsed. Certificates are parsed in order only until the signer's
+ * turns up: it usually comes first, and each parse costs a SHA-256 even when memoized.
+ */
+export function findSignerParsed(signedData: SignedData): ParsedCertificate | null {
   const signer = signedData.signers[0];
   if (!signer) return null;
-  return findCertificate(signer.sid, parseWellFormed(signedData.certificates))?.der ?? null;
+  for (const der of signedData.certificates) {
+    const certificate = parseOrNull(der);
+    if (certificate !== null && identifies(signer.sid, certificate)) return certificate;
+  }
+  return null;
 }
 
 /** The certificate a SignerIdentifier names. */
@@ -21,13 +33,19 @@ export function findCertificate(
 export function parseWellFormed(certificates: readonly Uint8Array[]): ParsedCertificate[] {
   const parsed: ParsedCertificate[] = [];
   for (const der of certificates) {
-    try {
-      parsed.push(parseCertificate(der));
-    } catch {
-      // skipped: verification then reports the signer or an issuer as missing
-    }
+    const certificate = parseOrNull(der);
+    if (certificate !== null) parsed.push(certificate);
   }
   return parsed;
+}
+
+function parseOrNull(der: Uint8Array): ParsedCertificate | null {
+  try {
+    return parseCertificate(der);
+  } catch {
+    // skipped: verification then reports the signer or an issuer as missing
+    return null;
+  }
 }
 
 function identifies(sid: SignerIdentifier, certificate: ParsedCertificate): boolean {

@@ -6,7 +6,7 @@
  * `asn1.*` codes. {@link verifySignedData} does not throw for signature problems.
  */
 export { parseSignedData } from './parse.js';
-export { findSignerCertificate } from './find-signer.js';
+export { findSignerCertificate, findSignerParsed } from './find-signer.js';
 export { verifySignedData, type VerifyOptions } from './verify.js';
 export { APPLE_ROOT_CA_SHA256, TrustAnchors } from './trust-anchors.js';
 export { CmsOid, AttributeOid } from './oids.js';

@@ -64,13 +64,9 @@ function readSignedAttributes(attributes: Asn1Element | null): KnownAttributes {
   const contentType = values.get(AttributeOid.contentType);
   const messageDigest = values.get(AttributeOid.messageDigest);
   const signingTime = values.get(AttributeOid.signingTime);
-  const oid = (value: Asn1Element): string =>
-    readOid(expectUniversal(value, UniversalTag.objectIdentifier, 'contentType'));
-  const octets = (value: Asn1Element): Uint8Array =>
-    readOctets(expectUniversal(value, UniversalTag.octetString, 'messageDigest'));
   return {
-    contentType: contentType ? oid(contentType) : null,
-    messageDigest: messageDigest ? octets(messageDigest) : null,
+    contentType: contentType ? readOid(expectUniversal(contentType, UniversalTag.objectIdentifier, 'contentType')) : null,
+    messageDigest: messageDigest ? readOctets(expectUniversal(messageDigest, UniversalTag.octetString, 'messageDigest')) : null,
     signingTime: signingTime ? readTime(signingTime) : null,
   };
 }

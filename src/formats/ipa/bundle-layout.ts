@@ -7,14 +7,19 @@ import { FormatError } from '../errors.js';
  */
 export function findAppBundle(names: Iterable<string>): string {
   const bundles = new Set<string>();
+  let found: string | null = null;
   for (const name of names) {
+    // Zips list a folder's files together, and a name inside the bundle found last can only name it again.
+    if (found !== null && name.startsWith(found)) continue;
     const segments = meaningfulSegments(name);
     if (segments === null) continue;
     const payloadAt = segments[0] === 'Payload' ? 0 : segments[1] === 'Payload' ? 1 : -1;
     const bundle = payloadAt < 0 ? undefined : segments[payloadAt + 1];
     // A bundle counts once something is inside it (a trailing `/` leaves an empty last segment).
     if (bundle?.endsWith('.app') === true && segments.length > payloadAt + 2) {
-      bundles.add(segments.slice(0, payloadAt + 2).join('/'));
+      const path = segments.slice(0, payloadAt + 2).join('/');
+      bundles.add(path);
+      found = `${path}/`;
     }
   }
   if (bundles.size === 0) {
@@ -30,10 +35,15 @@ export function findAppBundle(names: Iterable<string>): string {
 export function findExtensions(names: Iterable<string>, appPath: string): string[] {
   const prefix = `${appPath}/PlugIns/`;
   const extensions = new Set<string>();
+  let found: string | null = null;
   for (const name of names) {
-    if (!name.startsWith(prefix) || meaningfulSegments(name) === null) continue;
+    if (!name.startsWith(prefix) || (found !== null && name.startsWith(found))) continue;
+    if (meaningfulSegments(name) === null) continue;
     const rest = name.slice(prefix.length).split('/');
-    if (rest[0]?.endsWith('.appex') === true && rest.length > 1) extensions.add(`${prefix}${rest[0]}`);
+    if (rest[0]?.endsWith('.appex') === true && rest.length > 1) {
+      extensions.add(`${prefix}${rest[0]}`);
+      found = `${prefix}${rest[0]}/`;
+    }
   }
   return [...extensions].sort();
 }

@@ -1,6 +1,6 @@
-import { findSignerCertificate, parseSignedData } from '../cms/index.js';
+import { findSignerParsed, parseSignedData } from '../cms/index.js';
 import { readCodeSignature, streamedSource, type CodeSignature } from '../macho/index.js';
-import { summarizeCertificate, type CertificateSummary } from '../x509/index.js';
+import { summarizeParsed, type CertificateSummary } from '../x509/index.js';
 import { memorySource, type ZipArchive, type ZipEntry } from '../zip/index.js';
 
 /** The largest executable we will inflate to reach its code signature. */
@@ -15,8 +15,8 @@ const WHOLE_READ_MAX_BYTES = 16 * 1024 * 1024;
 export async function readSigningCertificate(archive: ZipArchive, executable: ZipEntry): Promise<CertificateSummary | null> {
   const signature = await readExecutableSignature(archive, executable);
   if (signature?.cms == null) return null;
-  const signer = findSignerCertificate(parseSignedData(signature.cms));
-  return signer === null ? null : summarizeCertificate(signer);
+  const signer = findSignerParsed(parseSignedData(signature.cms));
+  return signer === null ? null : summarizeParsed(signer);
 }
 
 /**

@@ -31,8 +31,9 @@ function readRecord(directory: LittleEndian, at: number, index: number): { entry
   const nameStart = at + RecordSize.centralHeader;
   const flags = directory.u16(at + 8);
   const name = decodeEntryName(directory.bytes.subarray(nameStart, nameStart + nameLength), flags);
-  const extra = new LittleEndian(directory.bytes.subarray(nameStart + nameLength, nameStart + nameLength + extraLength));
-  const wide = applyZip64Extra(extra, {
+  const extraStart = nameStart + nameLength;
+  const zip64Extra = findExtraField(directory, extraStart, extraStart + extraLength, ZIP64_EXTRA_ID);
+  const wide = applyZip64Extra(zip64Extra, {
     uncompressedSize: directory.u32(at + 24),
     compressedSize: directory.u32(at + 20),
     localHeaderOffset: directory.u32(at + 42),
@@ -71,8 +72,7 @@ interface WideFields {
  * The ZIP64 extra field holds, in this order, only the values whose classic fields are
  * saturated: uncompressed size, compressed size, local header offset, disk number.
  */
-function applyZip64Extra(extra: LittleEndian, fields: WideFields): WideFields {
-  const body = findExtraField(extra, ZIP64_EXTRA_ID);
+function applyZip64Extra(body: Uint8Array | null, fields: WideFields): WideFields {
   if (body === null) return fields;
   const values = new LittleEndian(body);
   let at = 0;
@@ -93,18 +93,20 @@ function applyZip64Extra(extra: LittleEndian, fields: WideFields): WideFields {
   };
 }
 
-/** The body of the first extra field with `id`, or null. Trailing padding shorter than a header is ignored. */
-function findExtraField(extra: LittleEndian, id: number): Uint8Array | null {
-  let at = 0;
-  while (at + 4 <= extra.length) {
-    const fieldId = extra.u16(at);
-    const size = extra.u16(at + 2);
-    const end = at + 4 + size;
-    if (end > extra.length) {
+/**
+ * The body of the first extra field with `id` among those between `start` and `end` of the
+ * directory, or null. Trailing padding shorter than a header is ignored.
+ */
+function findExtraField(directory: LittleEndian, start: number, end: number, id: number): Uint8Array | null {
+  let at = start;
+  while (at + 4 <= end) {
+    const fieldId = directory.u16(at);
+    const fieldEnd = at + 4 + directory.u16(at + 2);
+    if (fieldEnd > end) {
       throw new FormatError('zip.corrupt', `extra field 0x${fieldId.toString(16)} runs past its record`);
     }
-    if (fieldId === id) return extra.bytes.subarray(at + 4, end);
-    at = end;
+    if (fieldId === id) return directory.bytes.subarray(at + 4, fieldEnd);
+    at = fieldEnd;
   }
   return null;
 }

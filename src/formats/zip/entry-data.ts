@@ -1,12 +1,17 @@
 import { promisify } from 'node:util';
-import { createInflateRaw, crc32, inflateRaw, inflateRawSync } from 'node:zlib';
+import { constants, createInflateRaw, crc32, inflateRaw, inflateRawSync } from 'node:zlib';
 import type { ByteSource } from '../../io/byte-source.js';
 import { FormatError } from '../errors.js';
 import type { ZipEntry } from './entry.js';
 import { throughZlib } from './through-zlib.js';
 
 const READ_CHUNK_SIZE = 1024 * 1024;
-const INFLATE_CHUNK_SIZE = 64 * 1024;
+/**
+ * Each chunk a streamed inflate produces costs a thread-pool round trip: a 40 MiB executable
+ * took 640 of them and 134 ms in 64 KiB chunks, 40 and 57 ms (about the inflating itself) in
+ * 1 MiB ones, while a consumer holds little more than one chunk.
+ */
+const INFLATE_CHUNK_SIZE = 1024 * 1024;
 const inflateRawOnce = promisify(inflateRaw);
 /** Below this, inflating on the calling thread (tens of microseconds) beats a thread pool round trip. */
 const SYNC_INFLATE_MAX_OUTPUT = 1024 * 1024;
@@ -39,7 +44,12 @@ export async function* inflateChunks(compressed: AsyncIterable<Uint8Array>): Asy
  * zlib stops at the declared size, so a bomb cannot make it allocate more.
  */
 export async function inflateWhole(entry: ZipEntry, compressed: Uint8Array): Promise<Uint8Array> {
-  const options = { maxOutputLength: Math.max(entry.uncompressedSize, 1) };
+  const options = {
+    maxOutputLength: Math.max(entry.uncompressedSize, 1),
+    // One output buffer with a byte to spare: zlib fills it in one call and returns it as it is,
+    // instead of 16 KiB pieces that are then copied together (a fifth of the inflate time).
+    chunkSize: Math.max(entry.uncompressedSize + 1, constants.Z_MIN_CHUNK),
+  };
   try {
     const content =
       entry.uncompressedSize <= SYNC_INFLATE_MAX_OUTPUT
