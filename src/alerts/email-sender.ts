@@ -1,12 +1,6 @@
 import nodemailer from 'nodemailer';
-
-/** Where and how to send mail. */
-export interface SmtpSettings {
-  /** `smtp://user:pass@host:port` or `smtps://…`. */
-  readonly url: string;
-  /** The From address of alert mail. */
-  readonly from: string;
-}
+import type { SmtpSettings } from '../config/server-config.js';
+import { classifyEmailError } from './email-failure.js';
 
 /** A plain-text email. */
 export interface EmailMessage {
@@ -17,16 +11,21 @@ export interface EmailMessage {
 
 /** Sends mail; the one seam between alerts and SMTP. */
 export interface EmailSender {
+  /** Rejects with an `EmailError` saying whether retrying can help. */
   send(message: EmailMessage): Promise<void>;
   close(): void;
 }
 
-/** An SMTP sender over nodemailer (pooled connection, STARTTLS when the server offers it). */
+/** An SMTP sender over nodemailer (STARTTLS when the server offers it). */
 export function smtpSender(settings: SmtpSettings): EmailSender {
   const transport = nodemailer.createTransport(settings.url);
   return {
     async send(message) {
-      await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text });
+      try {
+        await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text });
+      } catch (error) {
+        throw classifyEmailError(error);
+      }
     },
     close: () => transport.close(),
   };

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { appsCommand } from './apps/command.js';
 import { backupCommand } from './backup/command.js';
+import { expiringCommand } from './expiring/command.js';
 import { inspectCommand } from './inspect/command.js';
 import { ogsCommand } from './ogs/command.js';
 import { profilesCommand } from './profiles/command.js';
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   program.addCommand(profilesCommand(io, setExitCode));
   program.addCommand(rolloutsCommand(io, setExitCode));
   program.addCommand(ogsCommand(io, setExitCode));
+  program.addCommand(expiringCommand(io, setExitCode));
   program.addCommand(simulateCommand(io, setExitCode));
   return program;
 }

@@ -40,7 +40,44 @@ describe('loadServerConfig', () => {
         queueRetentionDays: 30,
         pushSweepSeconds: 300,
       },
+      expiry: { scanTime: '02:00', timeZone: 'UTC' },
+      smtp: undefined,
     });
+  });
+
+  it('reads the expiry schedule and the mail server', () => {
+    const env = { PROVISIO_EXPIRY_TIME_ZONE: 'Europe/Amsterdam', PROVISIO_SMTP_URL: 'smtps://alerts:secret@mail.example.com:465' };
+    const config = loadServerConfig({ expiryScanTime: '06:30', alertFrom: 'Provisio <alerts@example.com>' }, env, CWD);
+    expect(config.expiry).toEqual({ scanTime: '06:30', timeZone: 'Europe/Amsterdam' });
+    expect(config.smtp).toEqual({ url: 'smtps://alerts:secret@mail.example.com:465', from: 'Provisio <alerts@example.com>' });
+  });
+
+  it('names a bad schedule or mail setting', () => {
+    const problems = problemsOf(() =>
+      loadServerConfig(
+        { expiryScanTime: '24:00', expiryTimeZone: 'Mars/Olympus_Mons', smtpUrl: 'http://mail.example.com' },
+        { PROVISIO_ALERT_FROM: 'not an address' },
+        CWD,
+      ),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^--expiry-scan-time: must be a time HH:MM/),
+        expect.stringMatching(/^--expiry-time-zone: must be an IANA time zone name/),
+        expect.stringMatching(/^--smtp-url: must be an smtp:\/\/ or smtps:\/\/ URL/),
+        expect.stringMatching(/^PROVISIO_ALERT_FROM: must be an address/),
+      ]),
+    );
+    expect(problems).toHaveLength(4);
+    for (const time of ['2:00', '02:60', '0200', '12:00 pm']) {
+      expect(problemsOf(() => loadServerConfig({ expiryScanTime: time }, {}, CWD))).toHaveLength(1);
+    }
+    expect(problemsOf(() => loadServerConfig({ expiryTimeZone: '+01:00' }, {}, CWD))).toHaveLength(1);
+  });
+
+  it('wants a From address with an SMTP server', () => {
+    const problems = problemsOf(() => loadServerConfig({}, { PROVISIO_SMTP_URL: 'smtp://mail.example.com' }, CWD));
+    expect(problems).toEqual(['--alert-from: is needed with PROVISIO_SMTP_URL, as the From address of email']);
   });
 
   it('reads the environment, and lets flags win over it', () => {

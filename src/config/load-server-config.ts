@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { ADMIN_PASSWORD_ENV, SERVER_OPTIONS, type Environment, type ServerFlags } from './options.js';
+import { ADMIN_PASSWORD_ENV, SERVER_OPTIONS, type Environment, type ServerFlags, type ServerOptionKey } from './options.js';
 import type { ServerConfig } from './server-config.js';
 import { SQLITE_FILE_NAME } from './server-config.js';
 import { settingsSchema, type SettingKey, type Settings } from './settings-schema.js';
@@ -25,7 +25,15 @@ export function loadServerConfig(flags: ServerFlags, env: Environment, cwd: stri
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, given.sources)));
   }
-  return deepFreeze(toServerConfig(result.data));
+  const settings = result.data;
+  if (settings.smtpUrl !== undefined && settings.alertFrom === undefined) {
+    throw new ConfigError([`${flagOf('alertFrom')}: is needed with ${given.sources.smtpUrl ?? flagOf('smtpUrl')}, as the From address of email`]);
+  }
+  return deepFreeze(toServerConfig(settings));
+}
+
+function flagOf(key: ServerOptionKey): string {
+  return flagName(SERVER_OPTIONS.find((option) => option.key === key)?.flag ?? key);
 }
 
 function gatherSettings(flags: ServerFlags, env: Environment): GivenSettings {
@@ -76,6 +84,8 @@ function toServerConfig(settings: Settings): ServerConfig {
       queueRetentionDays: settings.queueRetentionDays,
       pushSweepSeconds: settings.pushSweepSeconds,
     },
+    expiry: { scanTime: settings.expiryScanTime, timeZone: settings.expiryTimeZone },
+    smtp: settings.smtpUrl === undefined || settings.alertFrom === undefined ? undefined : { url: settings.smtpUrl, from: settings.alertFrom },
   };
 }
 

@@ -77,6 +77,30 @@ export const SERVER_OPTIONS = [
     env: 'PROVISIO_PUSH_SWEEP_SECONDS',
     description: 'seconds between re-pushes of devices with waiting commands; 0 = off (default 300)',
   },
+  {
+    key: 'expiryScanTime',
+    flag: '--expiry-scan-time <HH:MM>',
+    env: 'PROVISIO_EXPIRY_SCAN_TIME',
+    description: 'wall-clock time of the daily expiry scan (default 02:00)',
+  },
+  {
+    key: 'expiryTimeZone',
+    flag: '--expiry-time-zone <zone>',
+    env: 'PROVISIO_EXPIRY_TIME_ZONE',
+    description: 'IANA time zone of --expiry-scan-time, e.g. Europe/Amsterdam (default UTC)',
+  },
+  {
+    key: 'smtpUrl',
+    flag: '--smtp-url <url>',
+    env: 'PROVISIO_SMTP_URL',
+    description: 'smtp:// or smtps:// server for alert and device-user email, user:password@ included if needed',
+  },
+  {
+    key: 'alertFrom',
+    flag: '--alert-from <address>',
+    env: 'PROVISIO_ALERT_FROM',
+    description: 'From address of alert and device-user email (needed with --smtp-url)',
+  },
 ] as const;
 
 /** The name of one server setting. */

@@ -33,6 +33,22 @@ export interface MdmSettings {
   readonly pushSweepSeconds: number;
 }
 
+/** When the daily expiry scan runs (it also runs at start and on demand). */
+export interface ExpiryScheduleSettings {
+  /** Wall-clock `HH:MM` in `timeZone`. */
+  readonly scanTime: string;
+  /** An IANA time zone name, e.g. `Europe/Amsterdam`. */
+  readonly timeZone: string;
+}
+
+/** The mail server for alert and device-user email. */
+export interface SmtpSettings {
+  /** `smtp://` or `smtps://`, possibly with credentials: never log it. */
+  readonly url: string;
+  /** The From address. */
+  readonly from: string;
+}
+
 /** The validated, frozen settings of one `provisio serve` process. */
 export interface ServerConfig {
   readonly host: string;
@@ -51,6 +67,9 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
   readonly logLevel: LogLevel;
   readonly mdm: MdmSettings;
+  readonly expiry: ExpiryScheduleSettings;
+  /** Undefined when no SMTP server is configured: then no email goes out. */
+  readonly smtp: SmtpSettings | undefined;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -61,3 +80,5 @@ export const DEFAULT_PROFILE_LIMIT_BYTES = 1024 ** 2;
 export const DEFAULT_MDM_TOPIC = 'com.apple.mgmt.provisio.unconfigured';
 export const DEFAULT_QUEUE_RETENTION_DAYS = 30;
 export const DEFAULT_PUSH_SWEEP_SECONDS = 300;
+export const DEFAULT_EXPIRY_SCAN_TIME = '02:00';
+export const DEFAULT_EXPIRY_TIME_ZONE = 'UTC';

@@ -3,8 +3,11 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseDatabaseUrl } from '../store/database-url.js';
 import { parseByteSize } from './byte-size.js';
+import { parseMailbox, parseSmtpUrl, parseTimeOfDay, parseTimeZone } from './schedule-and-mail.js';
 import {
   DEFAULT_DATA_DIR,
+  DEFAULT_EXPIRY_SCAN_TIME,
+  DEFAULT_EXPIRY_TIME_ZONE,
   DEFAULT_IPA_LIMIT_BYTES,
   DEFAULT_PORT,
   DEFAULT_MDM_TOPIC,
@@ -130,6 +133,10 @@ export function settingsSchema(cwd: string) {
       .optional(),
     queueRetentionDays: parsedText(parseCount, 'must be a whole number of days').default(DEFAULT_QUEUE_RETENTION_DAYS),
     pushSweepSeconds: parsedText(parseCount, 'must be a whole number of seconds').default(DEFAULT_PUSH_SWEEP_SECONDS),
+    expiryScanTime: parsedText(parseTimeOfDay, 'must be a time HH:MM from 00:00 to 23:59').default(DEFAULT_EXPIRY_SCAN_TIME),
+    expiryTimeZone: parsedText(parseTimeZone, 'must be an IANA time zone name such as Europe/Amsterdam or UTC').default(DEFAULT_EXPIRY_TIME_ZONE),
+    smtpUrl: parsedText(parseSmtpUrl, 'must be an smtp:// or smtps:// URL with a host').optional(),
+    alertFrom: parsedText(parseMailbox, 'must be an address such as alerts@example.com or Provisio <alerts@example.com>').optional(),
     adminPassword: z
       .string()
       .min(MIN_ADMIN_PASSWORD_LENGTH, `must be at least ${MIN_ADMIN_PASSWORD_LENGTH} characters`)

@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { EmailSender } from '../alerts/email-sender.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { HttpMetrics } from '../observability/http-metrics.js';
 import { loggerOptions, type LogDestination } from '../observability/logging.js';
@@ -22,6 +23,7 @@ import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
+import { expiringRoutes } from './routes/expiring.routes.js';
 import { lifecycleRoutes } from './routes/lifecycle.routes.js';
 import { mdmRoutes } from './routes/mdm.routes.js';
 import { ogRoutes } from './routes/og.routes.js';
@@ -43,6 +45,8 @@ export interface AppDeps {
   readonly version?: string;
   /** MDM pushes; an APNs client from the settings when absent (tests pass a recorder). */
   readonly pushSender?: PushSender;
+  /** Alert email for scans run through the API; absent when no SMTP server is configured. */
+  readonly email?: EmailSender;
 }
 
 /**
@@ -79,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes(services.audit));
       await api.register(catalogRoutes(deps));
       await api.register(lifecycleRoutes(deps));
+      await api.register(expiringRoutes(deps));
     },
     { prefix: API_PREFIX },
   );

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { PushSender } from '../mdm/apns/index.js';
 import type { Clock } from '../services/auth/clock.js';
 import type { Repositories } from '../store/repositories.js';
+import { newJobHolder } from './job-holder.js';
 import { startPeriodicJob, type RunningJob } from './periodic-job.js';
 import { sweepPushes } from './push-sweep.js';
 import { pruneQueue } from './queue-pruning.js';
@@ -22,7 +21,7 @@ const PRUNE_INTERVAL_MS = 3_600_000;
 /** Starts the push sweep and the hourly queue pruning; returns what stops them. */
 export function startMdmJobs(options: MdmJobsOptions): RunningJob {
   const { repositories, clock, onError } = options;
-  const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
+  const holder = newJobHolder();
   const common = { holder, leases: repositories.mdmLeases, clock, onError };
   const jobs: RunningJob[] = [
     startPeriodicJob({

@@ -18,6 +18,8 @@ export interface FleetOptions {
   readonly downloadApps?: boolean;
   /** Prove identity by a proxy-forwarded certificate instead of signing bodies (see VirtualDeviceOptions). */
   readonly forwardedCertificateHeader?: string;
+  /** Devices run the Provisio agent and collect user notices after each connection (see VirtualDeviceOptions). */
+  readonly collectNotices?: boolean;
 }
 
 /** How enrollment went. */
@@ -75,6 +77,7 @@ export class Fleet {
           supervised: options.supervised,
           downloadApps: options.downloadApps,
           forwardedCertificateHeader: options.forwardedCertificateHeader,
+          collectNotices: options.collectNotices,
           stats: this.stats,
         }),
     );

@@ -38,6 +38,12 @@ export interface VirtualDeviceOptions {
    * Default: sign every body (`Mdm-Signature`), as the enrollment profile asks.
    */
   readonly forwardedCertificateHeader?: string;
+  /**
+   * Run the Provisio agent app: after each connection, collect the notices waiting for the user
+   * (`PUT /mdm/notices`) and show them with {@link VirtualDevice.notify}. Default false, as iOS
+   * itself does nothing of the kind.
+   */
+  readonly collectNotices?: boolean;
 }
 
 /** A notice the device showed its user (profile about to expire, ...). */
@@ -57,6 +63,8 @@ export interface ConnectionOutcome {
 
 const CHECKIN_TYPE = 'application/x-apple-aspen-mdm-checkin';
 const CONNECT_TYPE = 'application/x-apple-aspen-mdm';
+/** Where the agent collects user notices, on the MDM server's origin. */
+const NOTICES_PATH = '/mdm/notices';
 /** A connection that goes on longer than this is a server loop, not a queue. */
 const MAX_COMMANDS_PER_CONNECTION = 10_000;
 
@@ -139,7 +147,10 @@ export class VirtualDevice {
         this.wantsToConnect = true;
         return { locked, commands, notNow: declined.size, completed: false };
       }
-      if (isEmpty(reply.body)) return { locked, commands, notNow: declined.size, completed: true };
+      if (isEmpty(reply.body)) {
+        if (this.#options.collectNotices === true) await this.#collectNotices();
+        return { locked, commands, notNow: declined.size, completed: true };
+      }
       const command = this.#read(reply.body);
       if (typeof command === 'string') {
         response = { udid: this.udid, status: 'CommandFormatError', commandUuid: command };
@@ -199,6 +210,18 @@ export class VirtualDevice {
     return undefined;
   }
 
+  /** The agent's round trip: the notices not shown yet, each shown once; a failure counts as an error. */
+  async #collectNotices(): Promise<void> {
+    const url = new URL(NOTICES_PATH, this.#enrolled().settings.serverUrl).href;
+    try {
+      const reply = await this.#put(url, Buffer.from(JSON.stringify({ udid: this.udid })), 'application/json');
+      if (reply.status < 200 || reply.status > 299) throw new Error(`HTTP ${reply.status}`);
+      for (const text of noticeTexts(reply.body)) this.notify(text);
+    } catch {
+      this.stats.errors++;
+    }
+  }
+
   #put(advertisedUrl: string, body: Uint8Array, contentType: string): Promise<HttpReply> {
     const { signer, settings, address } = this.#enrolled();
     const headers: Record<string, string> = { 'content-type': contentType, 'user-agent': 'MDM/1.0' };
@@ -249,6 +272,17 @@ export class VirtualDevice {
     if (reply.status < 200 || reply.status > 299) throw new Error(`HTTP ${reply.status}`);
     return reply.body;
   }
+}
+
+/** The texts of a `{"notices": [{"message": …}]}` reply; throws on anything else. */
+function noticeTexts(body: Uint8Array): string[] {
+  const parsed = JSON.parse(Buffer.from(body).toString('utf8')) as { notices?: unknown };
+  if (!Array.isArray(parsed.notices)) throw new Error('not a notice list');
+  return parsed.notices.map((notice: unknown) => {
+    const message = typeof notice === 'object' && notice !== null ? (notice as { message?: unknown }).message : undefined;
+    if (typeof message !== 'string') throw new Error('a notice without a message');
+    return message;
+  });
 }
 
 function isEmpty(body: Uint8Array): boolean {

@@ -25,20 +25,26 @@ export interface NoticeDismissalTable {
   dismissed_at: Millis;
 }
 
-/** A notice for a device's user, waiting in the per-device outbox, once per app and threshold. */
-export interface DeviceNoticeTable {
+/** What every device running one app at one expiry is told at one stage (migration 0010). */
+export interface DeviceNoticeStageTable {
   id: Generated<number>;
-  device_id: number;
   app_id: number;
-  threshold: number;
+  /** The effective expiry of the app versions concerned. */
   expires_at: Millis;
+  /** Days before expiry (30, 14, 7, 1) or 0 for "has expired". */
+  threshold: number;
   message: string;
-  /** The user's address when known at creation; null otherwise. */
-  email: string | null;
-  /** `none` (no address), `pending`, `sent`, `failed`. */
-  email_status: string;
-  delivered_at: Millis | null;
   created_at: Millis;
+}
+
+/** A stage's notice as one device got it: through the device channel, by email, or both. */
+export interface DeviceNoticeDeliveryTable {
+  device_id: number;
+  stage_id: number;
+  /** When the device collected it; null while only emailed. */
+  delivered_at: Millis | null;
+  /** `sent` or `failed` once the email was tried; null while not. */
+  email_status: string | null;
 }
 
 /** App versions the scan found expired, and when it did. */
@@ -81,11 +87,12 @@ export interface CalendarFeedTable {
   created_at: Millis;
 }
 
-/** The tables of migration 0006. */
+/** The tables of migration 0006, with device notices as migration 0010 made them. */
 export interface LifecycleSchema {
   expiry_notices: ExpiryNoticeTable;
   notice_dismissals: NoticeDismissalTable;
-  device_notices: DeviceNoticeTable;
+  device_notice_stages: DeviceNoticeStageTable;
+  device_notice_deliveries: DeviceNoticeDeliveryTable;
   expired_app_versions: ExpiredAppVersionTable;
   alert_channels: AlertChannelTable;
   alert_deliveries: AlertDeliveryTable;
@@ -95,7 +102,7 @@ export interface LifecycleSchema {
 export type LifecycleStoreSchema = StoreSchema & LifecycleSchema;
 
 /**
- * The same connection typed with the lifecycle tables too; they exist once migration 0006 ran,
+ * The same connection typed with the lifecycle tables too; they exist once migrations 0006 and 0010 ran,
  * which `openDatabase` guarantees (see `withMdmTables` for why this is a cast).
  */
 export function withLifecycleTables(db: Kysely<StoreSchema>): Kysely<LifecycleStoreSchema> {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { AffectedApp, NoticeSubject } from '../domain/notice-types.js';
+import type { NoticeSubject } from '../domain/notice-types.js';
 import { withLifecycleTables, type LifecycleStoreSchema } from './expiry-schema.js';
 import type { StoreSchema } from './schema.js';
 import { inScope, type Scope } from './scope.js';
@@ -71,28 +71,6 @@ export class ExpiryRepository {
       expiresAt: fromMillis(row.expires),
     });
     return [...profiles.map(subject('profile')), ...certificates.map(subject('certificate'))];
-  }
-
-  /**
-   * The apps that stop working with the subject: for a profile, those with a bundle under it;
-   * for a certificate, those with a bundle it signed. Devices count installations of those versions.
-   */
-  async affectedApps(type: NoticeSubject, id: number): Promise<AffectedApp[]> {
-    const link = type === 'profile' ? 'app_version_profiles.profile_id' : 'app_version_profiles.signing_certificate_id';
-    const rows = await this.db
-      .selectFrom('apps')
-      .innerJoin('app_versions', 'app_versions.app_id', 'apps.id')
-      .leftJoin('installations', 'installations.app_version_id', 'app_versions.id')
-      .select(['apps.id as appId', 'apps.name as name', 'apps.og_id as ogId'])
-      .select((eb) => eb.fn.count<number>('installations.device_id').distinct().as('devices'))
-      .where('app_versions.id', 'in', (eb) =>
-        eb.selectFrom('app_version_profiles').select('app_version_profiles.app_version_id').where(sql.ref(link), '=', id),
-      )
-      .groupBy(['apps.id', 'apps.name', 'apps.og_id'])
-      .orderBy('apps.name')
-      .orderBy('apps.id')
-      .execute();
-    return rows.map((row) => ({ ...row, devices: count(row.devices) }));
   }
 
   /** Every installed app version in scope whose effective expiry is before `before`. */

@@ -1,45 +1,54 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Threshold } from '../domain/expiry-thresholds.js';
-import { withLifecycleTables, type DeviceNoticeTable, type LifecycleStoreSchema } from './expiry-schema.js';
+import { withLifecycleTables, type DeviceNoticeStageTable, type LifecycleStoreSchema } from './expiry-schema.js';
 import type { StoreSchema } from './schema.js';
 import { inScope, type Scope } from './scope.js';
 import { fromMillis, fromOptionalMillis, toMillis } from './values.js';
 
-/** Whether (and how) the notice went out by email. */
+/** Whether (and how) the notice went out by email to the device's user. */
 export type EmailStatus = 'none' | 'pending' | 'sent' | 'failed';
 
-/** A notice for a device's user, kept in that device's outbox until the device channel delivers it. */
-export interface DeviceNotice {
+/** What every device running one app at one expiry is told at one stage. */
+export interface DeviceNoticeStage {
   readonly id: number;
-  readonly deviceId: number;
   readonly appId: number;
-  readonly threshold: Threshold;
   readonly expiresAt: Date;
+  readonly threshold: Threshold;
   readonly message: string;
-  readonly email: string | undefined;
-  readonly emailStatus: EmailStatus;
-  readonly deliveredAt: Date | undefined;
   readonly createdAt: Date;
 }
 
-export type NewDeviceNotice = Pick<DeviceNotice, 'deviceId' | 'appId' | 'threshold' | 'expiresAt' | 'message' | 'email'>;
+export type NewDeviceNoticeStage = Pick<DeviceNoticeStage, 'appId' | 'expiresAt' | 'threshold' | 'message'>;
 
-function toDeviceNotice(row: Selectable<DeviceNoticeTable>): DeviceNotice {
+/** A stage's notice as it concerns one device (its `id` is the stage's). */
+export interface DeviceNotice extends DeviceNoticeStage {
+  readonly deviceId: number;
+  /** The address of the device's user, when known. */
+  readonly email: string | undefined;
+  readonly emailStatus: EmailStatus;
+  /** When the device channel handed it to the device. */
+  readonly deliveredAt: Date | undefined;
+}
+
+/** Where a run through the pending emails has got to. */
+export type EmailCursor = Pick<DeviceNotice, 'id' | 'deviceId'>;
+
+function toStage(row: Selectable<DeviceNoticeStageTable>): DeviceNoticeStage {
   return {
     id: row.id,
-    deviceId: row.device_id,
     appId: row.app_id,
-    threshold: row.threshold as Threshold,
     expiresAt: fromMillis(row.expires_at),
+    threshold: row.threshold as Threshold,
     message: row.message,
-    email: row.email ?? undefined,
-    emailStatus: row.email_status as EmailStatus,
-    deliveredAt: fromOptionalMillis(row.delivered_at),
     createdAt: fromMillis(row.created_at),
   };
 }
 
-/** The per-device outbox of user notices; the MDM/simulator layer delivers and acknowledges them. */
+/**
+ * Device-user notices. The scan records stages (a few rows however many devices run an app);
+ * the notices of a device are the stages of the app versions it has installed, and a delivery
+ * row per device and stage remembers that it was collected or emailed, so each goes out once.
+ */
 export class DeviceNoticeRepository {
   private readonly db: Kysely<LifecycleStoreSchema>;
 
@@ -47,58 +56,93 @@ export class DeviceNoticeRepository {
     this.db = withLifecycleTables(db);
   }
 
-  /** Queues the notice unless this device already has one for this app, expiry and threshold. */
-  async record(notice: NewDeviceNotice, now: Date): Promise<DeviceNotice | undefined> {
-    const row = await this.db
-      .insertInto('device_notices')
-      .values({
-        device_id: notice.deviceId,
-        app_id: notice.appId,
-        threshold: notice.threshold,
-        expires_at: toMillis(notice.expiresAt),
-        message: notice.message,
-        email: notice.email ?? null,
-        email_status: notice.email === undefined ? 'none' : 'pending',
-        created_at: toMillis(now),
-      })
-      .onConflict((conflict) => conflict.columns(['device_id', 'app_id', 'threshold', 'expires_at']).doNothing())
+  /** Records the stages not recorded yet (by app, expiry and threshold); returns those it recorded. */
+  async recordStages(stages: readonly NewDeviceNoticeStage[], now: Date): Promise<DeviceNoticeStage[]> {
+    if (stages.length === 0) return [];
+    const rows = await this.db
+      .insertInto('device_notice_stages')
+      .values(stages.map((stage) => ({ app_id: stage.appId, expires_at: toMillis(stage.expiresAt), threshold: stage.threshold, message: stage.message, created_at: toMillis(now) })))
+      .onConflict((conflict) => conflict.columns(['app_id', 'expires_at', 'threshold']).doNothing())
       .returningAll()
-      .executeTakeFirst();
-    return row === undefined ? undefined : toDeviceNotice(row);
+      .execute();
+    return rows.map(toStage).sort((a, b) => a.id - b.id);
   }
 
-  /** A device's notices, oldest first; only undelivered ones unless `all`. */
+  /** A device's notices, oldest first; only those it has not collected unless `all`. */
   async outbox(scope: Scope, deviceId: number, options: { readonly all?: boolean } = {}): Promise<DeviceNotice[]> {
-    let query = this.db
-      .selectFrom('device_notices')
-      .innerJoin('devices', 'devices.id', 'device_notices.device_id')
-      .selectAll('device_notices')
-      .where('device_notices.device_id', '=', deviceId)
-      .where(inScope(scope, 'devices.og_id'));
-    if (options.all !== true) query = query.where('device_notices.delivered_at', 'is', null);
-    return (await query.orderBy('device_notices.id').execute()).map(toDeviceNotice);
+    let query = this.notices().where('d.id', '=', deviceId).where(inScope(scope, 'd.og_id'));
+    if (options.all !== true) query = query.where('x.delivered_at', 'is', null);
+    return (await query.orderBy('s.id').execute()).map(toDeviceNotice);
   }
 
-  /** Marks a device's notices as delivered by the device channel; returns how many. */
-  async markDelivered(deviceId: number, ids: readonly number[], now: Date): Promise<number> {
-    if (ids.length === 0) return 0;
-    const result = await this.db
-      .updateTable('device_notices')
-      .set({ delivered_at: toMillis(now) })
-      .where('device_id', '=', deviceId)
-      .where('id', 'in', [...ids])
-      .where('delivered_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  }
-
-  /** Notices waiting to be emailed, oldest first. */
-  async pendingEmails(limit: number): Promise<DeviceNotice[]> {
-    const rows = await this.db.selectFrom('device_notices').selectAll().where('email_status', '=', 'pending').orderBy('id').limit(limit).execute();
+  /**
+   * Hands the device channel the notices the device has not collected, oldest first, marking
+   * them collected in the same statement: two requests at once never both get a notice.
+   */
+  async takeUndelivered(deviceId: number, now: Date): Promise<DeviceNotice[]> {
+    const at = toMillis(now);
+    const claimed = await this.db
+      .insertInto('device_notice_deliveries')
+      .columns(['device_id', 'stage_id', 'delivered_at'])
+      .expression(this.concerning().select(['d.id', 's.id', sql.lit(at).as('delivered_at')]).where('d.id', '=', deviceId))
+      .onConflict((conflict) =>
+        conflict.columns(['device_id', 'stage_id']).doUpdateSet({ delivered_at: at }).where('device_notice_deliveries.delivered_at', 'is', null),
+      )
+      .returning('stage_id')
+      .execute();
+    if (claimed.length === 0) return [];
+    const rows = await this.notices()
+      .where('d.id', '=', deviceId)
+      .where('s.id', 'in', claimed.map((row) => row.stage_id))
+      .orderBy('s.id')
+      .execute();
     return rows.map(toDeviceNotice);
   }
 
-  async setEmailStatus(id: number, status: 'sent' | 'failed'): Promise<void> {
-    await this.db.updateTable('device_notices').set({ email_status: status }).where('id', '=', id).execute();
+  /** Notices whose device's user has an address and no email tried yet, by stage then device, after `after`. */
+  async pendingEmails(limit: number, after?: EmailCursor): Promise<DeviceNotice[]> {
+    let query = this.notices().where('d.user_email', 'is not', null).where('x.email_status', 'is', null);
+    if (after !== undefined) {
+      query = query.where((eb) => eb.or([eb('s.id', '>', after.id), eb.and([eb('s.id', '=', after.id), eb('d.id', '>', after.deviceId)])]));
+    }
+    const rows = await query.orderBy('s.id').orderBy('d.id').limit(limit).execute();
+    return rows.map(toDeviceNotice);
   }
+
+  async setEmailStatus(notice: EmailCursor, status: 'sent' | 'failed'): Promise<void> {
+    await this.db
+      .insertInto('device_notice_deliveries')
+      .values({ device_id: notice.deviceId, stage_id: notice.id, delivered_at: null, email_status: status })
+      .onConflict((conflict) => conflict.columns(['device_id', 'stage_id']).doUpdateSet({ email_status: status }))
+      .execute();
+  }
+
+  /** Every (device, stage) pair: the stage's app runs on the device at the stage's expiry. */
+  private concerning() {
+    return this.db
+      .selectFrom('device_notice_stages as s')
+      .innerJoin('app_versions as v', (join) => join.onRef('v.app_id', '=', 's.app_id').onRef('v.effective_expiry', '=', 's.expires_at'))
+      .innerJoin('installations as i', 'i.app_version_id', 'v.id')
+      .innerJoin('devices as d', 'd.id', 'i.device_id');
+  }
+
+  private notices() {
+    return this.concerning()
+      .leftJoin('device_notice_deliveries as x', (join) => join.onRef('x.device_id', '=', 'd.id').onRef('x.stage_id', '=', 's.id'))
+      .selectAll('s')
+      .select(['d.id as deviceId', 'd.user_email as email', 'x.delivered_at as deliveredAt', 'x.email_status as emailStatus']);
+  }
+}
+
+type NoticeRow = Selectable<DeviceNoticeStageTable> & {
+  readonly deviceId: number;
+  readonly email: string | null;
+  readonly deliveredAt: number | null;
+  readonly emailStatus: string | null;
+};
+
+function toDeviceNotice(row: NoticeRow): DeviceNotice {
+  const email = row.email ?? undefined;
+  const emailStatus: EmailStatus = email === undefined ? 'none' : ((row.emailStatus as EmailStatus | null) ?? 'pending');
+  return { ...toStage(row), deviceId: row.deviceId, email, emailStatus, deliveredAt: fromOptionalMillis(row.deliveredAt) };
 }

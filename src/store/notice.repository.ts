@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Threshold } from '../domain/expiry-thresholds.js';
 import type { ExpiryNotice, NoticeForViewer, NoticeImpact, NoticeSubject } from '../domain/notice-types.js';
 import { withLifecycleTables, type ExpiryNoticeTable, type LifecycleStoreSchema } from './expiry-schema.js';
@@ -13,6 +13,22 @@ export type NewNotice = Omit<ExpiryNotice, 'id' | 'createdAt'>;
 export interface NoticeViewer {
   readonly kind: 'admin' | 'token';
   readonly id: number;
+}
+
+/** Eight bound values a row: well within both databases' limits on parameters per statement. */
+const ROWS_PER_INSERT = 500;
+
+function noticeValues(notice: NewNotice, now: Date): Insertable<ExpiryNoticeTable> {
+  return {
+    og_id: notice.ogId,
+    subject_type: notice.subjectType,
+    subject_id: notice.subjectId,
+    subject_name: notice.subjectName,
+    threshold: notice.threshold,
+    expires_at: toMillis(notice.expiresAt),
+    impact: toJson(notice.impact),
+    created_at: toMillis(now),
+  };
 }
 
 function toNotice(row: Selectable<ExpiryNoticeTable>): ExpiryNotice {
@@ -40,24 +56,22 @@ export class NoticeRepository {
     this.db = withLifecycleTables(db);
   }
 
-  /** Records the notice unless its subject already has one at this threshold: then undefined. */
-  async record(notice: NewNotice, now: Date): Promise<ExpiryNotice | undefined> {
-    const row = await this.db
-      .insertInto('expiry_notices')
-      .values({
-        og_id: notice.ogId,
-        subject_type: notice.subjectType,
-        subject_id: notice.subjectId,
-        subject_name: notice.subjectName,
-        threshold: notice.threshold,
-        expires_at: toMillis(notice.expiresAt),
-        impact: toJson(notice.impact),
-        created_at: toMillis(now),
-      })
-      .onConflict((conflict) => conflict.columns(['subject_type', 'subject_id', 'threshold']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    return row === undefined ? undefined : toNotice(row);
+  /**
+   * Records the notices, a few hundred rows per statement, skipping any whose subject already has
+   * one at that threshold (a scan on another server got there first). Returns those recorded.
+   */
+  async recordAll(notices: readonly NewNotice[], now: Date): Promise<ExpiryNotice[]> {
+    const recorded: ExpiryNotice[] = [];
+    for (let start = 0; start < notices.length; start += ROWS_PER_INSERT) {
+      const rows = await this.db
+        .insertInto('expiry_notices')
+        .values(notices.slice(start, start + ROWS_PER_INSERT).map((notice) => noticeValues(notice, now)))
+        .onConflict((conflict) => conflict.columns(['subject_type', 'subject_id', 'threshold']).doNothing())
+        .returningAll()
+        .execute();
+      recorded.push(...rows.map(toNotice).sort((a, b) => a.id - b.id));
+    }
+    return recorded;
   }
 
   /** Notices in scope, newest first, each saying whether `viewer` dismissed it. */

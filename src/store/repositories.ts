@@ -7,9 +7,12 @@ import { AppVersionRepository } from './app-version.repository.js';
 import { AppRepository } from './app.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { CertificateRepository } from './certificate.repository.js';
+import { CleanupRepository } from './cleanup.repository.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { DeviceRepository } from './device.repository.js';
+import { ExpiryListingRepository } from './expiry-listing.repository.js';
+import { ExpiryScanRepository } from './expiry-scan.repository.js';
 import { ExpiryRepository } from './expiry.repository.js';
 import { MdmEnrollmentRepository } from './mdm-enrollment.repository.js';
 import { MdmLeaseRepository } from './mdm-lease.repository.js';
@@ -39,6 +42,9 @@ export interface Repositories {
   readonly mdmQueue: MdmQueueRepository;
   readonly mdmLeases: MdmLeaseRepository;
   readonly expiry: ExpiryRepository;
+  readonly expiryScan: ExpiryScanRepository;
+  readonly expiryListing: ExpiryListingRepository;
+  readonly cleanup: CleanupRepository;
   readonly notices: NoticeRepository;
   readonly deviceNotices: DeviceNoticeRepository;
   readonly alertChannels: AlertChannelRepository;
@@ -64,6 +70,9 @@ export function createRepositories(db: Kysely<StoreSchema>, clock: Clock = syste
     mdmQueue: new MdmQueueRepository(db, clock),
     mdmLeases: new MdmLeaseRepository(db),
     expiry: new ExpiryRepository(db),
+    expiryScan: new ExpiryScanRepository(db),
+    expiryListing: new ExpiryListingRepository(db),
+    cleanup: new CleanupRepository(db),
     notices: new NoticeRepository(db),
     deviceNotices: new DeviceNoticeRepository(db),
     alertChannels: new AlertChannelRepository(db),

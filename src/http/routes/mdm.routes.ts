@@ -7,7 +7,10 @@ import { DeviceRequestError } from '../../mdm/server/device-request-error.js';
 import { renewalRoutes, type RenewalRouteDeps } from './renewal.routes.js';
 import { createMdmRuntime, type MdmRuntime, type MdmRuntimeDeps } from '../../mdm/server/mdm-runtime.js';
 import { API_PREFIX } from '../route-access.js';
+import { DeviceNoticeDeliveryService } from '../../services/lifecycle/device-notice-delivery.service.js';
+import { cleanupRoutes } from './cleanup.routes.js';
 import { commandRoutes } from './command.routes.js';
+import { registerDeviceNoticeEndpoint } from './device-notice.routes.js';
 import { appDownloadParams, signedLinkQuery } from './mdm.dto.js';
 
 /** What the MDM routes are built from; `AppDeps` provides all of it. */
@@ -30,6 +33,7 @@ export function mdmRoutes(deps: MdmRouteDeps): FastifyPluginAsyncZod {
     await app.register(appDownloads(runtime, deps), { prefix: '/mdm/apps' });
     await app.register(commandRoutes(runtime, deps), { prefix: API_PREFIX });
     await app.register(renewalRoutes({ ...deps, pushes: runtime.pushes }), { prefix: API_PREFIX });
+    await app.register(cleanupRoutes({ ...deps, pushes: runtime.pushes }), { prefix: API_PREFIX });
   };
 }
 
@@ -48,6 +52,7 @@ function deviceEndpoints(runtime: MdmRuntime, deps: MdmRouteDeps): FastifyPlugin
       const next = await runtime.connects.handle(parseCommandResponse(bodyOf(request)), identity);
       return next === undefined ? reply.code(200).send() : reply.type('application/xml; charset=utf-8').send(Buffer.from(next));
     });
+    registerDeviceNoticeEndpoint(app, { identify, bodyOf, notices: new DeviceNoticeDeliveryService(deps) });
     done();
   };
 }

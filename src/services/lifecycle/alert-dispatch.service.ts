@@ -46,8 +46,11 @@ export class AlertDispatchService implements NoticeListener {
   constructor(private readonly deps: AlertDispatchDeps) {}
 
   async noticesCreated(notices: readonly ExpiryNotice[]): Promise<void> {
+    // A scan can create thousands of notices in a few OGs: look each OG's channels up once.
+    const channelsOf = new Map<number, AlertChannelWithSecret[]>();
     for (const notice of notices) {
-      const channels = await this.deps.database.repositories.alertChannels.forOg(notice.ogId);
+      const channels = channelsOf.get(notice.ogId) ?? (await this.deps.database.repositories.alertChannels.forOg(notice.ogId));
+      channelsOf.set(notice.ogId, channels);
       await Promise.all(channels.map((channel) => this.deliver(channel, notice)));
     }
   }

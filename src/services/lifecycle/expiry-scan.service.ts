@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { currentThreshold, DEVICE_THRESHOLDS } from '../../domain/expiry-thresholds.js';
-import { impactOf, type ExpiryNotice } from '../../domain/notice-types.js';
+import { impactOf, type ExpiryNotice, type NoticeSubject } from '../../domain/notice-types.js';
 import type { Database } from '../../store/database.js';
+import type { SubjectStage } from '../../store/expiry-scan.repository.js';
 import type { Repositories } from '../../store/repositories.js';
 import type { Scope } from '../../store/scope.js';
 import type { Clock } from '../auth/clock.js';
@@ -32,7 +32,6 @@ export interface ExpiryScanDeps {
   readonly holder?: string;
 }
 
-const DAY_MS = 86_400_000;
 const LEASE_NAME = 'expiry.scan';
 /** Longer than any scan takes; a crashed holder's lease lapses after it. */
 const LEASE_MS = 15 * 60_000;
@@ -67,7 +66,7 @@ export class ExpiryScanService {
 async function scanAt(repositories: Repositories, now: Date): Promise<{ report: ScanReport; notices: ExpiryNotice[] }> {
   const root = await repositories.ogs.rootScope();
   const { examined, notices } = await recordAdminNotices(repositories, root, now);
-  const deviceNoticesCreated = await recordDeviceNotices(repositories, root, now);
+  const deviceNoticesCreated = await recordDeviceNotices(repositories, now);
   const versionsMarkedExpired = await repositories.expiry.markExpiredVersions(now);
   const profilesMarkedExpired = await repositories.profiles.markExpired(root, now);
   const report = {
@@ -81,30 +80,41 @@ async function scanAt(repositories: Repositories, now: Date): Promise<{ report: 
   return { report, notices };
 }
 
+/** One notice per subject at the stage it reached, with the apps, OGs and devices it affects. */
 async function recordAdminNotices(repositories: Repositories, root: Scope, now: Date) {
-  const horizon = new Date(now.getTime() + 61 * DAY_MS);
-  const subjects = await repositories.expiry.subjectsExpiringBefore(root, horizon);
-  const notices: ExpiryNotice[] = [];
-  for (const subject of subjects) {
-    const threshold = currentThreshold(subject.expiresAt, now);
-    if (threshold === null) continue;
-    const impact = impactOf(await repositories.expiry.affectedApps(subject.type, subject.id));
-    const notice = { ogId: subject.ogId, subjectType: subject.type, subjectId: subject.id, subjectName: subject.name, threshold, expiresAt: subject.expiresAt, impact };
-    const created = await repositories.notices.record(notice, now);
-    if (created !== undefined) notices.push(created);
-  }
-  return { examined: subjects.length, notices };
+  const stages = await repositories.expiryScan.subjectStages(root, now);
+  const due = stages.filter((stage) => !stage.noticed);
+  const impacts = {
+    profile: await repositories.expiryScan.affectedApps('profile', idsOf(due, 'profile')),
+    certificate: await repositories.expiryScan.affectedApps('certificate', idsOf(due, 'certificate')),
+  };
+  const notices = due.map((stage) => ({
+    ogId: stage.ogId,
+    subjectType: stage.type,
+    subjectId: stage.id,
+    subjectName: stage.name,
+    threshold: stage.threshold,
+    expiresAt: stage.expiresAt,
+    impact: impactOf(impacts[stage.type].get(stage.id) ?? []),
+  }));
+  return { examined: stages.length, notices: await repositories.notices.recordAll(notices, now) };
 }
 
-async function recordDeviceNotices(repositories: Repositories, root: Scope, now: Date): Promise<number> {
-  const exposures = await repositories.expiry.exposuresBefore(root, new Date(now.getTime() + 31 * DAY_MS));
-  let created = 0;
-  for (const exposure of exposures) {
-    const threshold = currentThreshold(exposure.expiresAt, now, DEVICE_THRESHOLDS);
-    if (threshold === null) continue;
-    const message = deviceNoticeMessage(exposure.appName, exposure.expiresAt, threshold);
-    const notice = { deviceId: exposure.deviceId, appId: exposure.appId, threshold, expiresAt: exposure.expiresAt, message, email: exposure.userEmail };
-    if ((await repositories.deviceNotices.record(notice, now)) !== undefined) created += 1;
-  }
-  return created;
+function idsOf(stages: readonly SubjectStage[], type: NoticeSubject): number[] {
+  return stages.filter((stage) => stage.type === type).map((stage) => stage.id);
+}
+
+/**
+ * From 30 days before expiry, a notice stage per app, expiry and threshold; every device running
+ * such a version gets it through the device channel and by email. Returns how many devices a new
+ * stage reaches (each device has one installation per app).
+ */
+async function recordDeviceNotices(repositories: Repositories, now: Date): Promise<number> {
+  const apps = await repositories.expiryScan.expiringInstalledApps(now);
+  const stages = apps.map((app) => ({ ...app, message: deviceNoticeMessage(app.appName, app.expiresAt, app.threshold) }));
+  const recorded = await repositories.deviceNotices.recordStages(stages, now);
+  const isNew = new Set(recorded.map((stage) => `${stage.appId}@${stage.expiresAt.getTime()}@${stage.threshold}`));
+  const reached = apps.filter((app) => isNew.has(`${app.appId}@${app.expiresAt.getTime()}@${app.threshold}`)).flatMap((app) => app.versionIds);
+  const installs = await repositories.expiryScan.installationsPerVersion(reached);
+  return [...installs.values()].reduce((sum, count) => sum + count, 0);
 }

@@ -8,7 +8,7 @@ import { mdmQueueMigration } from './0005-mdm-queue.js';
 import { lifecycleMigration } from './0006-lifecycle.js';
 import { renewalsMigration } from './0007-renewals.js';
 import { auditOgPathMigration } from './0009-audit-og-path.js';
-import { deviceNoticeStagesMigration } from './0009-device-notice-stages.js';
+import { deviceNoticeStagesMigration } from './0010-device-notice-stages.js';
 
 /**
  * The one list of migrations, for both databases. Names sort in the order they run; a published
@@ -24,7 +24,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
     '0006-lifecycle': lifecycleMigration(dialect),
     '0007-renewals': renewalsMigration(dialect),
     '0009-audit-og-path': auditOgPathMigration(),
-    '0009-device-notice-stages': deviceNoticeStagesMigration(dialect),
+    '0010-device-notice-stages': deviceNoticeStagesMigration(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
