@@ -18,6 +18,7 @@ import { ExpiryScanService, type ScanReport } from '../src/services/lifecycle/ex
 import { openDatabase, type Database } from '../src/store/index.js';
 import { scratchDatabase } from './lib/scratch-database.js';
 import { round, timeMs } from './lib/stats.js';
+import { timeRenewal as timeApply } from './renewal/renewal-timing.js';
 import { seedScanWorld } from './renewal/scan-world.js';
 
 const args = process.argv.slice(2);
@@ -34,12 +35,12 @@ const renewalSeconds = await onScratchDatabase('renewal', (database, workDir) =>
 const dialect = valueOf('--database') === undefined ? 'sqlite' : 'postgres';
 console.log(JSON.stringify({ database: dialect, devices, apps, renewalSeconds, scanSeconds }));
 
-/**
- * The renewal timing: seconds from the renewal request until every install is queued, or null
- * while it is not measured here yet.
- */
-function timeRenewal(_database: Database, _options: { readonly devices: number; readonly apps: number; readonly workDir: string }): Promise<number | null> {
-  return Promise.resolve(null);
+/** The renewal timing (bench/renewal/renewal-timing.ts); refuses a run that queued fewer installs than devices. */
+async function timeRenewal(database: Database, options: { readonly devices: number; readonly apps: number; readonly workDir: string }): Promise<number> {
+  const timing = await timeApply(database, options);
+  if (timing.queued !== options.devices) throw new Error(`the renewal queued ${timing.queued} installs for ${options.devices} devices`);
+  log(`renewal: ${round(timing.seconds, 3)} s, ${timing.queued} installs queued`);
+  return round(timing.seconds, 3);
 }
 
 async function timeScan(database: Database): Promise<number> {

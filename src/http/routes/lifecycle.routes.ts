@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { EmailSender } from '../../alerts/email-sender.js';
 import { z } from 'zod';
 import type { ServerConfig } from '../../config/server-config.js';
 import type { Clock } from '../../services/auth/clock.js';
@@ -34,6 +35,8 @@ export interface LifecycleRouteDeps {
   readonly config: Pick<ServerConfig, 'dataDir' | 'uploadLimits' | 'trust' | 'publicBaseUrl'>;
   readonly database: Pick<Database, 'repositories' | 'transaction'>;
   readonly clock: Clock;
+  /** Alert email for scans run through the API; absent when no SMTP server is configured. */
+  readonly email?: EmailSender;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface LifecycleRouteDeps {
 export function lifecycleRoutes(deps: LifecycleRouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const trust = await loadProfileTrust(deps.config.dataDir, deps.config.trust);
-    const services = createLifecycleServices({ database: deps.database, clock: deps.clock, trust });
+    const services = createLifecycleServices({ database: deps.database, clock: deps.clock, trust, email: deps.email });
     await app.register(noticeRoutes(services));
     await app.register(alertRoutes(services, deps.config.publicBaseUrl));
   };

@@ -16,7 +16,7 @@ import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Caller } from '../auth/actor.js';
 import type { Clock } from '../auth/clock.js';
 import { found } from '../catalog/scope-checks.js';
-import { storedProfileFacts, storedReplacementFacts } from './cleanup-facts.js';
+import { storedProfileFacts, storedReplacementFacts } from './stored-profile-facts.js';
 import type { CommandPushes } from './renewal-apply.service.js';
 import type { RenewalDryRun } from './renewal-plan.service.js';
 import { renewalTargets } from './renewal-targets.js';

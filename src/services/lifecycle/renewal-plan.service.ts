@@ -1,6 +1,6 @@
 import { checkRenewal, selectTargets } from '../../domain/renewal-checks.js';
 import { diffProfiles } from '../../domain/renewal-diff.js';
-import type { RenewalProfileFacts, ReplacementFacts } from '../../domain/renewal-facts.js';
+import type { ReplacementFacts } from '../../domain/renewal-facts.js';
 import { buildRenewalPlan, type RenewalPlan } from '../../domain/renewal-plan.js';
 import type { RenewalViolation } from '../../domain/renewal-violations.js';
 import type { Profile } from '../../domain/model.js';
@@ -13,6 +13,7 @@ import type { ProfileTrust } from '../catalog/profile-trust.js';
 import { found } from '../catalog/scope-checks.js';
 import type { ProfileFile } from '../catalog/upload-files.js';
 import { readProfileUpload } from '../catalog/upload-reading.js';
+import { storedProfileFacts } from './stored-profile-facts.js';
 import { renewalTargets } from './renewal-targets.js';
 
 /** A renewal request: the replacement file on disk and whether it applies to every app sharing P. */
@@ -64,7 +65,7 @@ export class RenewalPlanService {
     const usages = await renewalTargets(repositories, scope, profileId);
     const selection = selectTargets(usages, applyToAllApps);
     if ('violation' in selection) throw refused([selection.violation], 'conflict');
-    const current = currentFacts(profile, certificates);
+    const current = storedProfileFacts(profile, certificates);
     const replacement = replacementFacts(file.profile, this.deps.trust.allowUntrustedProfiles);
     const violations = checkRenewal(current, replacement, selection.targets);
     if (violations.length > 0) throw refused(violations, 'unprocessable');
@@ -77,20 +78,6 @@ export class RenewalPlanService {
     };
     return { profile, file, dryRun };
   }
-}
-
-function currentFacts(profile: Profile, certificates: readonly { sha256: string; commonName: string }[]): RenewalProfileFacts {
-  return {
-    uuid: profile.uuid,
-    name: profile.name,
-    type: profile.type,
-    bundleId: profile.bundleId,
-    teamId: profile.teamId,
-    expirationDate: profile.expirationDate,
-    certificates: certificates.map((certificate) => ({ sha256: certificate.sha256, commonName: certificate.commonName })),
-    entitlements: profile.entitlements,
-    provisionedDevices: profile.provisionedDevices,
-  };
 }
 
 function replacementFacts(parsed: ProvisioningProfile, allowUntrusted: boolean): ReplacementFacts {
