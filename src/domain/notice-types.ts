@@ -37,12 +37,12 @@ export interface NoticeForViewer extends ExpiryNotice {
   readonly dismissed: boolean;
 }
 
-/** The impact of a subject from its affected apps. */
-export function impactOf(apps: readonly AffectedApp[]): NoticeImpact {
+/** The impact of a subject from its affected apps and the distinct devices running any of them. */
+export function impactOf(apps: readonly AffectedApp[], devices: number): NoticeImpact {
   return {
     apps,
     ogIds: [...new Set(apps.map((app) => app.ogId))].sort((a, b) => a - b),
-    devices: apps.reduce((sum, app) => sum + app.devices, 0),
+    devices,
   };
 }
 

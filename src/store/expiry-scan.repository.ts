@@ -153,6 +153,23 @@ export class ExpiryScanRepository {
     return [...apps.values()];
   }
 
+  /**
+   * Per subject, the devices running any app version under it, each counted once however many
+   * of the affected apps it has (the per-app counts add up to more).
+   */
+  async devicesAffected(type: NoticeSubject, subjectIds: readonly number[]): Promise<Map<number, number>> {
+    if (subjectIds.length === 0) return new Map();
+    const link = SUBJECT_LINK[type];
+    const rows = await this.db
+      .selectFrom('app_version_profiles as avp')
+      .innerJoin('installations as i', 'i.app_version_id', 'avp.app_version_id')
+      .select([sql<number>`${sql.ref(link)}`.as('subjectId'), (eb) => eb.fn.count<number | string>('i.device_id').distinct().as('devices')])
+      .where(idIn(this.db, link, subjectIds))
+      .groupBy(link)
+      .execute();
+    return new Map(rows.map((row) => [Number(row.subjectId), Number(row.devices)]));
+  }
+
   /** Installations per app version: an index-only count, whatever the number of devices. */
   async installationsPerVersion(versionIds: readonly number[]): Promise<Map<number, number>> {
     if (versionIds.length === 0) return new Map();

@@ -5,6 +5,8 @@ import type { StoreSchema } from './schema.js';
 import { inScope, type Scope } from './scope.js';
 import { fromMillis, toMillis } from './values.js';
 
+const DAY_MS = 86_400_000;
+
 /** A profile or certificate with its expiry: what the scan judges against the thresholds. */
 export interface ExpirySubject {
   readonly type: NoticeSubject;
@@ -137,6 +139,26 @@ export class ExpiryRepository {
       .orderBy('apps.id')
       .execute();
     return rows.map((row) => ({ ...row, expiresAt: fromMillis(row.expires), devices: count(row.devices) }));
+  }
+
+  /**
+   * Per UTC day (days since the epoch) in [from, to), the distinct devices on which some app
+   * version in scope stops: a device running three apps that stop that day counts once.
+   */
+  async devicesStoppingPerDay(scope: Scope, from: Date, to: Date): Promise<Map<number, number>> {
+    // A literal divisor: SQLite divides integers only when both sides are integers, not bound doubles.
+    const day = sql<number>`app_versions.effective_expiry / ${sql.lit(DAY_MS)}`;
+    const rows = await this.db
+      .selectFrom('app_versions')
+      .innerJoin('apps', 'apps.id', 'app_versions.app_id')
+      .innerJoin('installations', 'installations.app_version_id', 'app_versions.id')
+      .select([day.as('day'), (eb) => eb.fn.count<number | string>('installations.device_id').distinct().as('devices')])
+      .where('app_versions.effective_expiry', '>=', toMillis(from))
+      .where('app_versions.effective_expiry', '<', toMillis(to))
+      .where(inScope(scope, 'apps.og_id'))
+      .groupBy(day)
+      .execute();
+    return new Map(rows.map((row) => [Number(row.day), Number(row.devices)]));
   }
 
   /** Devices with an installation of any of the versions: per app, and distinct across all. */

@@ -74,7 +74,7 @@ export class NoticeRepository {
     return recorded;
   }
 
-  /** Notices in scope, newest first, each saying whether `viewer` dismissed it. */
+  /** Notices in scope, newest first, each saying whether `viewer` dismissed it; without dismissed ones, also without those of profiles renewed or deleted since. */
   async listFor(scope: Scope, viewer: NoticeViewer, options: { readonly includeDismissed?: boolean } = {}): Promise<NoticeForViewer[]> {
     let query = this.db
       .selectFrom('expiry_notices')
@@ -87,7 +87,22 @@ export class NoticeRepository {
       .selectAll('expiry_notices')
       .select('notice_dismissals.dismissed_at')
       .where(inScope(scope, 'expiry_notices.og_id'));
-    if (options.includeDismissed !== true) query = query.where('notice_dismissals.dismissed_at', 'is', null);
+    if (options.includeDismissed !== true) {
+      query = query.where('notice_dismissals.dismissed_at', 'is', null);
+      // A profile renewed (superseded) or deleted since no longer threatens anything.
+      query = query.where((eb) =>
+        eb.or([
+          eb('expiry_notices.subject_type', '<>', 'profile'),
+          eb.exists(
+            eb
+              .selectFrom('profiles')
+              .select('profiles.id')
+              .whereRef('profiles.id', '=', 'expiry_notices.subject_id')
+              .where('profiles.status', '<>', 'superseded'),
+          ),
+        ]),
+      );
+    }
     const rows = await query.orderBy('expiry_notices.created_at', 'desc').orderBy('expiry_notices.id', 'desc').execute();
     return rows.map((row) => ({ ...toNotice(row), dismissed: row.dismissed_at !== null }));
   }

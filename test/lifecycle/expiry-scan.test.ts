@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ExpiryScanService } from '../../src/services/lifecycle/expiry-scan.service.js';
+import { ExpiryTimelineService } from '../../src/services/lifecycle/expiry-timeline.service.js';
 import { forEachDatabase } from '../store/harness.js';
+import { createApp, defined, uniqueName, versionInput } from '../store/builders.js';
 import { appExpiringAt, createScopedOg, inDays, manualClock, NOW } from './world.js';
 
 const admin = { kind: 'admin' as const, id: 1 };
@@ -57,6 +59,31 @@ forEachDatabase((context) => {
       await scanner.scan();
       const notice = (await database.repositories.notices.listFor(og.scope, admin)).find((candidate) => candidate.subjectId === profile.id);
       expect(notice?.impact).toEqual({ apps: [{ appId: app.id, name: app.name, ogId: og.og.id, devices: 3 }], ogIds: [og.og.id], devices: 3 });
+    });
+
+    it('counts a device running two apps under the profile once in the total', async () => {
+      const database = context.database();
+      const { scanner } = setup();
+      const og = await createScopedOg(database.repositories);
+      const first = await appExpiringAt(database, og, inDays(20), 2);
+      const bundleId = uniqueName('com.acme.second');
+      const second = await createApp(database.repositories, og, { bundleId, name: uniqueName('Second') });
+      const bundles = [{ bundleId, profileId: first.profile.id, signingCertificateId: first.certificate.id }];
+      const version = defined(await database.repositories.appVersions.add(og.scope, second.id, versionInput(bundles)), 'version');
+      for (const deviceId of first.deviceIds) {
+        const installed = [{ bundleId: first.app.bundleId, appVersionId: first.version.id }, { bundleId, appVersionId: version.id }];
+        await database.repositories.devices.recordInstallations(og.scope, deviceId, installed, NOW);
+      }
+      await scanner.scan();
+      const notice = (await database.repositories.notices.listFor(og.scope, admin)).find((candidate) => candidate.subjectId === first.profile.id);
+      expect(notice?.impact.apps.map((app) => app.devices)).toEqual([2, 2]);
+      expect(notice?.impact.devices).toBe(2);
+
+      // The timeline's day: both apps stop, on two devices (not four).
+      const caller = { actor: { kind: 'admin' as const, id: 1, name: 'admin', role: 'system' as const, homeOg: og.og.id, scope: og.scope }, remoteAddress: '127.0.0.1' };
+      const timeline = await new ExpiryTimelineService({ database, clock: manualClock(NOW) }).timeline(caller, undefined);
+      expect(timeline).toEqual([{ day: inDays(20).toISOString().slice(0, 10), apps: expect.any(Array) as unknown, devices: 2 }]);
+      expect(timeline[0]?.apps.map((app) => app.devices)).toEqual([2, 2]);
     });
 
     it('notices an expiring signing certificate with the apps it signed', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { ExpiryScanService } from '../../src/services/lifecycle/expiry-scan.service.js';
 import type { Database } from '../../src/store/database.js';
 import { forEachCatalogApp } from '../catalog/harness.js';
 import { appFixture, codeSigner, daysFromNow, postForm, profileFor, uniqueBundleId, uploadApp, type ProfileFixture } from '../catalog/fixtures.js';
@@ -80,6 +81,21 @@ forEachCatalogApp((context) => {
       expect(audit.items.find((entry) => entry.action === 'profile.renew')?.details.renewalId).toBe(renewal.id);
       const listed = (await call(context.app(), agent, 'GET', `/api/v1/renewals?og=${og.id}&state=active`)).json<RenewalBody[]>();
       expect(listed.map((item) => item.id)).toEqual([renewal.id]);
+    });
+
+    it('retires the notices of the renewed profile from the bell', async () => {
+      const { agent, replacement, profileId } = await world();
+      const scan = async () => {
+        const database = context.database();
+        await new ExpiryScanService({ database, clock: { now: () => new Date() } }).scan();
+      };
+      await scan();
+      const bell = async () => (await call(context.app(), agent, 'GET', '/api/v1/notices')).json<{ subjectType: string; subjectId: number }[]>();
+      expect((await bell()).some((notice) => notice.subjectType === 'profile' && notice.subjectId === profileId)).toBe(true);
+      expect((await renew(agent, profileId, replacement, 'dryRun=false')).statusCode).toBe(201);
+      expect((await bell()).some((notice) => notice.subjectType === 'profile' && notice.subjectId === profileId)).toBe(false);
+      const history = (await call(context.app(), agent, 'GET', '/api/v1/notices?includeDismissed=true')).json<{ subjectId: number }[]>();
+      expect(history.some((notice) => notice.subjectId === profileId)).toBe(true);
     });
 
     it('answers the same renewal when the request is replayed, and queues nothing twice', async () => {

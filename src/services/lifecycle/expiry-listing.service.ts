@@ -57,10 +57,13 @@ export class ExpiryListingService {
   }
 
   private async withReach<T extends { readonly id: number; readonly expiresAt: Date }>(type: NoticeSubject, subjects: readonly T[], now: Date): Promise<(T & Reach)[]> {
-    const affected = await this.deps.database.repositories.expiryScan.affectedApps(type, subjects.map((subject) => subject.id));
+    const { expiryScan } = this.deps.database.repositories;
+    const ids = subjects.map((subject) => subject.id);
+    const affected = await expiryScan.affectedApps(type, ids);
+    const devices = await expiryScan.devicesAffected(type, ids);
     return subjects.map((subject) => {
       const apps = affected.get(subject.id) ?? [];
-      return { ...subject, daysLeft: daysLeft(subject.expiresAt, now), apps: apps.length, devices: apps.reduce((sum, app) => sum + app.devices, 0) };
+      return { ...subject, daysLeft: daysLeft(subject.expiresAt, now), apps: apps.length, devices: devices.get(subject.id) ?? 0 };
     });
   }
 }

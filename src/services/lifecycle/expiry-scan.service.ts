@@ -88,6 +88,10 @@ async function recordAdminNotices(repositories: Repositories, root: Scope, now: 
     profile: await repositories.expiryScan.affectedApps('profile', idsOf(due, 'profile')),
     certificate: await repositories.expiryScan.affectedApps('certificate', idsOf(due, 'certificate')),
   };
+  const devices = {
+    profile: await repositories.expiryScan.devicesAffected('profile', idsOf(due, 'profile')),
+    certificate: await repositories.expiryScan.devicesAffected('certificate', idsOf(due, 'certificate')),
+  };
   const notices = due.map((stage) => ({
     ogId: stage.ogId,
     subjectType: stage.type,
@@ -95,7 +99,7 @@ async function recordAdminNotices(repositories: Repositories, root: Scope, now: 
     subjectName: stage.name,
     threshold: stage.threshold,
     expiresAt: stage.expiresAt,
-    impact: impactOf(impacts[stage.type].get(stage.id) ?? []),
+    impact: impactOf(impacts[stage.type].get(stage.id) ?? [], devices[stage.type].get(stage.id) ?? 0),
   }));
   return { examined: stages.length, notices: await repositories.notices.recordAll(notices, now) };
 }

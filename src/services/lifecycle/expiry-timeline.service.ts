@@ -15,8 +15,11 @@ export interface TimelineDay {
 const DAY_MS = 86_400_000;
 export const TIMELINE_DAYS = 365;
 
-/** Groups installations by UTC day and app; days without anything are left out. */
-export function timelineDays(rows: readonly ExpiringInstallations[]): TimelineDay[] {
+/**
+ * Groups installations by UTC day and app; days without anything are left out. A day's devices
+ * are `devicesPerDay` (distinct devices, keyed by days since the epoch) when given, else the sum.
+ */
+export function timelineDays(rows: readonly ExpiringInstallations[], devicesPerDay?: ReadonlyMap<number, number>): TimelineDay[] {
   const days = new Map<string, Map<number, { appId: number; name: string; ogId: number; devices: number }>>();
   for (const row of rows) {
     const day = row.expiresAt.toISOString().slice(0, 10);
@@ -26,7 +29,10 @@ export function timelineDays(rows: readonly ExpiringInstallations[]): TimelineDa
     apps.set(row.appId, app);
     days.set(day, apps);
   }
-  return [...days].map(([day, apps]) => ({ day, apps: [...apps.values()], devices: [...apps.values()].reduce((sum, app) => sum + app.devices, 0) }));
+  return [...days].map(([day, apps]) => {
+    const summed = [...apps.values()].reduce((sum, app) => sum + app.devices, 0);
+    return { day, apps: [...apps.values()], devices: devicesPerDay?.get(Date.parse(day) / DAY_MS) ?? summed };
+  });
 }
 
 /** The blast radius: which apps stop on which day, and which devices already cannot open an app. */
@@ -38,8 +44,9 @@ export class ExpiryTimelineService {
     const { repositories } = this.deps.database;
     const scope = await listingScope(repositories, caller, ogId);
     const now = this.deps.clock.now();
-    const rows = await repositories.expiry.installationsExpiringBetween(scope, now, new Date(now.getTime() + TIMELINE_DAYS * DAY_MS));
-    return timelineDays(rows);
+    const until = new Date(now.getTime() + TIMELINE_DAYS * DAY_MS);
+    const rows = await repositories.expiry.installationsExpiringBetween(scope, now, until);
+    return timelineDays(rows, await repositories.expiry.devicesStoppingPerDay(scope, now, until));
   }
 
   /** Devices holding an app version whose effective expiry has passed: they cannot open it. */
