@@ -146,7 +146,8 @@ describe('demo mode', { timeout: 120_000 }, () => {
     const north = await DemoApi.login(world.url, 'north-admin', DEMO_PASSWORD);
     // The first device enrolls in the north: held locked, it has to answer NotNow and come back by itself.
     const locked = world.fleet.devices[0];
-    locked?.setLocked(true);
+    if (locked === undefined) throw new Error('the demo has no devices');
+    locked.setLocked(true);
     const file = { field: 'profile', fileName: path.basename(world.replacementFile), content: readFileSync(world.replacementFile) };
     const applied = await north.upload<Renewal>(`/profiles/${world.sharedProfileId}/renewals?dryRun=false`, { applyToAllApps: 'true' }, [file], 201);
     expect(applied.apps.map((app) => app.name).sort()).toEqual(['Field Service', 'Inventory', 'Timesheets']);
@@ -154,8 +155,8 @@ describe('demo mode', { timeout: 120_000 }, () => {
 
     await expect
       .poll(async () => (await north.get<Page<{ udid: string }>>(`/renewals/${applied.id}/devices?state=waiting_unlock`)).items.map((device) => device.udid), { timeout: 20_000, interval: 250 })
-      .toContain(locked?.udid);
-    locked?.setLocked(undefined);
+      .toContain(locked.udid);
+    locked.setLocked(undefined);
     // Nothing here connects a device: the server's pushes wake them, locked ones come back on their own.
     await expect
       .poll(async () => (await north.get<Renewal>(`/renewals/${applied.id}`)).rollout, { timeout: ROLLOUT_TIMEOUT_MS, interval: 500 })

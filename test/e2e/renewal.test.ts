@@ -156,6 +156,9 @@ describe.skipIf(!hasChromium)('renewing a profile in the web console', { timeout
     await page.getByText('Voltooid: elk toestel heeft het nieuwe profiel en het oude is verwijderd.').waitFor({ timeout: ROLLOUT_TIMEOUT_MS });
     expect(await page.getByRole('progressbar').getAttribute('value')).toBe('100');
     await page.getByText(`${DEVICES} van ${DEVICES} toestellen`).waitFor();
+    // Nobody picked a state: the device list followed the rollout from the locked devices to the installed ones.
+    const installed = page.getByRole('table', { name: 'Toestellen: Geïnstalleerd' });
+    await expect.poll(async () => installed.locator('tbody tr:not(.skeleton-row) th').count()).toBe(DEVICES);
     await screenshot(page, 'renewal-10-rollout-complete-nl');
 
     await page.goto(INTERNAL_APPS);

@@ -5,11 +5,14 @@ const STORAGE_KEY = 'provisio.csrf';
  * is shared by every tab: keeping the token in localStorage lets all of them send it.
  */
 
+/** The token when storage is disabled: it then lives until the next reload only. */
+let unstoredToken: string | null = null;
+
 export function readCsrfToken(): string | null {
   try {
     return localStorage.getItem(STORAGE_KEY);
   } catch {
-    return null;
+    return unstoredToken;
   }
 }
 
@@ -18,6 +21,6 @@ export function storeCsrfToken(token: string | null): void {
     if (token === null) localStorage.removeItem(STORAGE_KEY);
     else localStorage.setItem(STORAGE_KEY, token);
   } catch {
-    // Storage can be disabled; the token then lives until the next reload only.
+    unstoredToken = token;
   }
 }

@@ -19,6 +19,8 @@ export const en = {
     cancel: 'Cancel',
     previousPage: 'Previous page',
     nextPage: 'Next page',
+    previous: 'Previous',
+    next: 'Next',
     pageNumber: (page: number) => `Page ${count(page)}`,
     pagination: 'Pages',
   },

@@ -18,6 +18,8 @@ export const nl: Messages = {
     cancel: 'Annuleren',
     previousPage: 'Vorige pagina',
     nextPage: 'Volgende pagina',
+    previous: 'Vorige',
+    next: 'Volgende',
     pageNumber: (page: number) => `Pagina ${count(page)}`,
     pagination: 'Pagina’s',
   },

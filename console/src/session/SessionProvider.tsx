@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { ApiFailure, isAbort } from '../api/api-failure';
 import { fetchOgTree } from '../api/catalog';
 import { onUnauthenticated } from '../api/client';
-import { fetchMe, logOut } from '../api/session';
+import { fetchMe, forgetSession, logOut, mayHoldSession } from '../api/session';
 import type { Actor } from '../api/types';
 import { LoginPage } from '../pages/login/LoginPage';
 import { LoadingScreen } from '../components/LoadingScreen';
@@ -16,10 +16,15 @@ type SessionState =
   | { readonly status: 'failed'; readonly error: unknown }
   | { readonly status: 'signedIn'; readonly actor: Actor; readonly ogs: readonly OgOption[]; readonly selectedOgId: number };
 
+/**
+ * Who is logged in. The groups are asked for only once the session proved valid, so an ended
+ * session costs one refused request, not two.
+ */
 async function loadSession(signal: AbortSignal): Promise<SessionState> {
+  if (!mayHoldSession()) return { status: 'anonymous' };
   try {
-    const [actor, tree] = await Promise.all([fetchMe(signal), fetchOgTree(signal)]);
-    const ogs = flattenOgTree(tree);
+    const actor = await fetchMe(signal);
+    const ogs = flattenOgTree(await fetchOgTree(signal));
     return { status: 'signedIn', actor, ogs, selectedOgId: initialOg(ogs, actor.homeOgId) };
   } catch (error) {
     if (error instanceof ApiFailure && error.status === 401) return { status: 'anonymous' };
@@ -39,7 +44,14 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     });
     return () => controller.abort();
   }, [attempt]);
-  useEffect(() => onUnauthenticated(() => setState({ status: 'anonymous' })), []);
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        forgetSession();
+        setState({ status: 'anonymous' });
+      }),
+    [],
+  );
   const session = useMemo(() => (state.status === 'signedIn' ? toSession(state, setState) : null), [state]);
   if (state.status === 'checking') return <LoadingScreen />;
   if (state.status === 'failed') return <LoadingScreen failure={state.error} onRetry={recheck} />;

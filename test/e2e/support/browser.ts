@@ -32,8 +32,8 @@ export function newVisitor(browser: Browser, baseURL: string, locale: 'nl-NL' | 
   return browser.newContext({ baseURL, locale, timezoneId: 'Europe/Amsterdam', viewport: { width: 1360, height: 900 } });
 }
 
-/** Saves the page as `<name>.png` in the screenshot folder. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+/** Saves the page as `<name>.png` in the screenshot folder (or in `folder`). */
+export async function screenshot(page: Page, name: string, folder: string = SCREENSHOT_DIR): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
 }

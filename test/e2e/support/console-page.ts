@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { newVisitor } from './browser.js';
 import { SEED_PASSWORD } from './seed-world.js';
 
@@ -6,6 +6,8 @@ import { SEED_PASSWORD } from './seed-world.js';
 export interface ConsoleTab {
   readonly page: Page;
   readonly scriptErrors: string[];
+  /** What the browser printed as errors in its console, refused requests included. */
+  readonly consoleErrors: string[];
   close(): Promise<void>;
 }
 
@@ -14,9 +16,13 @@ export async function openConsole(browser: Browser, baseUrl: string, locale: 'nl
   const context = await newVisitor(browser, baseUrl, locale);
   const page = await context.newPage();
   const scriptErrors: string[] = [];
+  const consoleErrors: string[] = [];
   page.on('pageerror', (error) => scriptErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} ${message.location().url}`);
+  });
   await page.goto('/');
-  return { page, scriptErrors, close: () => context.close() };
+  return { page, scriptErrors, consoleErrors, close: () => context.close() };
 }
 
 /** Fills the login form in whichever language it shows, and waits for the console to open. */
@@ -58,4 +64,11 @@ const LAYOUT_SHIFT_TOTAL = `new Promise((resolve) => {
 /** The page's layout shift so far (CLS); below 0.01 nothing visibly jumped. */
 export async function layoutShift(page: Page): Promise<number> {
   return page.evaluate<number>(LAYOUT_SHIFT_TOTAL);
+}
+
+/** Where the element ends on the page, in CSS pixels from the top: elements on one line end alike. */
+export async function bottomOf(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  if (box === null) throw new Error('the element is not visible');
+  return box.y + box.height;
 }

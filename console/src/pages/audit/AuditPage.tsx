@@ -30,7 +30,7 @@ export function AuditPage() {
       </div>
       <ListTable
         label={m.audit.tableLabel}
-        widths={['21%', '15%', '16%', '16%', '15%', '17%']}
+        widths={['18%', '14%', '20%', '16%', '16%', '16%']}
         head={
           <>
             <th scope="col">{m.audit.at}</th>

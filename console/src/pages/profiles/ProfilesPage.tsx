@@ -26,7 +26,7 @@ export function ProfilesPage() {
       </div>
       <ListTable
         label={m.profiles.tableLabel}
-        widths={['20%', '25%', '13%', '13%', '21%', '8%']}
+        widths={['19%', '23%', '13%', '12%', '22%', '11%']}
         head={
           <>
             <th scope="col">{m.profile.name}</th>

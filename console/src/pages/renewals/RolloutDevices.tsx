@@ -8,34 +8,28 @@ import { useI18n } from '../../i18n/i18n-context';
 import { RolloutDeviceRow } from './RolloutDeviceRow';
 import { RolloutStateFilter } from './RolloutStateFilter';
 import { stateCount } from './state-count';
+import { firstStateToShow, followStateToShow } from './state-to-show';
 
 interface RolloutDevicesProps {
   readonly renewalId: number;
   readonly rollout: RolloutSummary;
 }
 
-/** The state a rollout's device list opens on: where attention is needed first. */
-function firstStateToShow(rollout: RolloutSummary): RolloutState {
-  if (rollout.failed > 0) return 'failed';
-  if (rollout.waitingUnlock > 0) return 'waiting_unlock';
-  return rollout.pending > 0 ? 'pending' : 'installed';
-}
-
 /** The devices of a rollout in one state, paged by the server, read again as the counts move. */
 export function RolloutDevices({ renewalId, rollout }: RolloutDevicesProps) {
   const { m } = useI18n();
-  const [state, setState] = useState<RolloutState>(() => firstStateToShow(rollout));
-  const pages = useCursorPages((cursor, signal) => fetchRolloutDevices(renewalId, { state, limit: PAGE_SIZE, cursor }, signal), `${renewalId}-${state}`);
+  const state = useStateToShow(rollout);
+  const pages = useCursorPages((cursor, signal) => fetchRolloutDevices(renewalId, { state: state.shown, limit: PAGE_SIZE, cursor }, signal), `${renewalId}-${state.shown}`);
   const { page } = pages;
   useReloadWhenCountsMove(rollout, page.reload);
   return (
     <>
       <div className="list-toolbar">
-        <RolloutStateFilter rollout={rollout} current={state} onChange={setState} />
+        <RolloutStateFilter rollout={rollout} current={state.shown} onChange={state.choose} />
         <Pager pages={pages} />
       </div>
       <ListTable
-        label={m.rollout.devicesIn(m.rollout.states[state])}
+        label={m.rollout.devicesIn(m.rollout.states[state.shown])}
         widths={['22%', '28%', '18%', '10%', '22%']}
         head={
           <>
@@ -66,4 +60,16 @@ function useReloadWhenCountsMove(rollout: RolloutSummary, reload: () => void): v
     seen.current = countsKey;
     reload();
   }, [countsKey, reload]);
+}
+
+/**
+ * The state listed: the one the admin picked, else one that follows the rollout (see
+ * {@link followStateToShow}), adjusted while rendering as React does for state derived from props.
+ */
+function useStateToShow(rollout: RolloutSummary): { readonly shown: RolloutState; readonly choose: (state: RolloutState) => void } {
+  const [chosen, setChosen] = useState<RolloutState>();
+  const [followed, setFollowed] = useState<RolloutState>(() => firstStateToShow(rollout));
+  const next = followStateToShow(followed, rollout);
+  if (chosen === undefined && next !== followed) setFollowed(next);
+  return { shown: chosen ?? next, choose: setChosen };
 }
