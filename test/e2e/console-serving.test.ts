@@ -29,6 +29,7 @@ const CONSOLE_ADDRESSES = [
   paths.app(12, 'files'),
   paths.profiles(),
   paths.profile(3),
+  paths.replaceOlderVersions(3),
   paths.devices(),
   paths.device(4),
   paths.audit(),

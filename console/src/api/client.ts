@@ -45,6 +45,11 @@ export function apiSend<T>(method: UnsafeMethod, path: string, body?: unknown): 
   return request<T>(apiUrl(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
+/** POSTs with no body, its parameters in the query string (e.g. `?dryRun=true`). */
+export function apiPost<T>(path: string, query: Query): Promise<T> {
+  return request<T>(apiUrl(path, query), { method: 'POST', headers: csrfHeaders() });
+}
+
 /** POSTs a small multipart form (e.g. one profile) with fetch; large uploads with progress use `uploadForm`. */
 export function apiSendForm<T>(path: string, query: Query, form: FormData): Promise<T> {
   return request<T>(apiUrl(path, query), { method: 'POST', headers: csrfHeaders(), body: form });

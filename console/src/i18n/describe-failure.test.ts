@@ -39,6 +39,18 @@ describe('describeFailure', () => {
     expect(describeFailure(failure(409, 'renewal.profile_superseded'), en, format)).toEqual([en.errors.codes['renewal.profile_superseded']]);
   });
 
+  it('names the older version a "replace older versions" check failed for', () => {
+    const uuid = '5C1E0F0A-1111-4A4A-9B9B-0123456789AB';
+    const details = { violations: [{ code: 'renewal.missing_signing_certificate', message: 'x', bundleId: 'com.acme.werkbon', profileId: 7, uuid }] };
+    expect(describeFailure(failure(422, 'cleanup.checks_failed', details), nl, format)).toEqual([
+      `Oudere versie ${uuid} (com.acme.werkbon): Het vervangende profiel bevat het certificaat niet waarmee deze app is ondertekend, dus de app zou niet meer openen.`,
+    ]);
+    const notLater = { violations: [{ code: 'renewal.not_later', message: 'y', profileId: 7, uuid }] };
+    expect(describeFailure(failure(422, 'cleanup.checks_failed', notLater), en, format)).toEqual([`Older version ${uuid}: ${en.errors.codes['renewal.not_later']}`]);
+    expect(describeFailure(failure(409, 'cleanup.profile_superseded', { supersededBy: 9 }), en, format)).toEqual([en.errors.codes['cleanup.profile_superseded']]);
+    expect(describeFailure(failure(422, 'cleanup.profile_expired'), nl, format)).toEqual([nl.errors.codes['cleanup.profile_expired']]);
+  });
+
   it('keeps the server’s words for a rule it does not know yet, after its code', () => {
     const details = { violations: [{ code: 'profile.brand_new_rule', message: 'the new rule broke', bundleId: null }] };
     expect(describeFailure(failure(422, 'profile.brand_new_rule', details), nl, format)).toEqual([
@@ -61,6 +73,8 @@ describe('describeFailure', () => {
   it('lists the apps that keep a profile from being deleted', () => {
     const inUse = failure(409, 'profile.in_use', { apps: [{ name: 'Field Service' }, { name: 'Timesheets' }] });
     expect(describeFailure(inUse, en, format)).toEqual(['The profile cannot be deleted: it is used by Field Service and Timesheets.']);
+    // A cleanup that met a profile taken into use meanwhile names no apps.
+    expect(describeFailure(failure(409, 'profile.in_use'), en, format)).toEqual([en.errors.codes['profile.in_use']]);
   });
 
   it('falls back on the kind of failure the status stands for', () => {

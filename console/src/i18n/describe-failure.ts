@@ -36,15 +36,19 @@ interface Violation {
   readonly code: string;
   readonly message: string;
   readonly bundleId: string | null;
+  /** The UUID of the older version a "replace older versions" check failed for. */
+  readonly olderVersion: string | null;
 }
 
 function describeViolation(violation: Violation, m: Messages): string {
   const sentence = knownCode(violation.code, m) ?? `${m.errors.unknown(violation.code)} ${violation.message}`;
+  if (violation.olderVersion !== null) return m.errors.inOlderVersion(violation.olderVersion, violation.bundleId, sentence);
   return violation.bundleId === null ? sentence : m.errors.inBundle(violation.bundleId, sentence);
 }
 
 function describeOne(failure: ApiFailure, m: Messages, format: Formatters): string {
-  if (failure.code === 'profile.in_use') return m.errors.profileInUse(format.list(appNamesOf(failure.details)));
+  const users = appNamesOf(failure.details);
+  if (failure.code === 'profile.in_use' && users.length > 0) return m.errors.profileInUse(format.list(users));
   if (failure.status === 413) return describeTooLarge(failure.details, m, format);
   const file = unreadableFile(failure);
   if (file !== undefined) return m.errors.unreadable(m.errors.files[file], reasonOf(failure.code, m));
@@ -87,8 +91,9 @@ function violationsOf(details: unknown): Violation[] {
     const code = property(item, 'code');
     const message = property(item, 'message');
     const bundleId = property(item, 'bundleId');
+    const uuid = property(item, 'uuid');
     if (typeof code !== 'string') return [];
-    return [{ code, message: typeof message === 'string' ? message : '', bundleId: typeof bundleId === 'string' ? bundleId : null }];
+    return [{ code, message: typeof message === 'string' ? message : '', bundleId: typeof bundleId === 'string' ? bundleId : null, olderVersion: typeof uuid === 'string' ? uuid : null }];
   });
 }
 

@@ -157,6 +157,7 @@ export const en = {
     searchPlaceholder: 'Profile name',
     empty: 'No provisioning profiles match.',
     tableLabel: 'Provisioning profiles',
+    actions: 'Actions',
     delete: 'Delete profile',
     deleteBlocked: (apps: string) => `It cannot be deleted while apps use it: ${apps}.`,
     deleteQuestion: (name: string) => `Delete the profile “${name}”? This cannot be undone.`,
@@ -225,7 +226,7 @@ export const en = {
     noApps: 'No internal apps yet.',
     timeline: 'Expiry timeline',
     timelineSummary: (apps: number, devices: number, firstWeek: string) =>
-      `Over the next year ${count(apps)} ${apps === 1 ? 'app stops' : 'apps stop'}, on ${count(devices)} ${devices === 1 ? 'device' : 'devices'} in all; the first in the week of ${firstWeek}. Per week:`,
+      `Over the next year ${count(apps)} ${apps === 1 ? 'app stops' : 'apps stop'}, in the worst week on ${count(devices)} ${devices === 1 ? 'device' : 'devices'}; the first in the week of ${firstWeek}. Per week:`,
     nothingStops: 'No app stops on any device in the next year.',
     chartApps: 'Apps that stop',
     chartDevices: 'Devices they stop on',
@@ -309,6 +310,63 @@ export const en = {
     noDevices: 'No devices in this state.',
     noDescription: 'The device gave no description.',
   },
+  cleanup: {
+    checking: 'Checking what would change… Nothing changes until you confirm.',
+    notApplied: 'Nothing was changed',
+    close: 'Close',
+    replace: {
+      action: 'Replace older versions',
+      title: (name: string) => `Replace the older versions of “${name}”`,
+      summary: (version: number, older: number) =>
+        `Version ${count(version)} replaces ${older === 1 ? '1 older version' : `${count(older)} older versions`}. A version that apps still use is renewed by it, as a renewal for all applications would: the profile is installed silently on their devices and nobody has to reinstall an app. A version no app uses is only marked as replaced.`,
+      nothing: 'There is no older version left to replace: each one was replaced already.',
+      version: (version: number, date: string) => `Version ${count(version)}, expires ${date}`,
+      renews: (apps: number, ogs: number, devices: number) =>
+        `Renewed for ${count(apps)} ${apps === 1 ? 'app' : 'apps'} in ${count(ogs)} ${ogs === 1 ? 'organization group' : 'organization groups'}; installed silently on ${count(devices)} ${devices === 1 ? 'device' : 'devices'}.`,
+      unusedVersion: 'No app uses this version: it is only marked as replaced.',
+      appsOf: (version: number) => `Apps of version ${count(version)}`,
+      confirm: (older: number) => (older === 1 ? 'Replace 1 older version' : `Replace ${count(older)} older versions`),
+      applying: 'Replacing the older versions…',
+      refused: 'The older versions cannot be replaced',
+      done: (version: number, older: number) =>
+        older === 0
+          ? 'There was no older version left to replace.'
+          : `Version ${count(version)} replaced ${older === 1 ? '1 older version' : `${count(older)} older versions`}.`,
+      renewed: (version: number, apps: string) => `Version ${count(version)}: renewed for ${apps}.`,
+      markedOnly: (version: number) => `Version ${count(version)}: marked as replaced; no app used it.`,
+      followRollout: (version: number) => `Follow the rollout (version ${count(version)})`,
+    },
+    unused: {
+      action: 'Delete unused profiles',
+      title: (og: string) => `Delete the unused profiles of ${og}`,
+      summary: (profiles: number, og: string) =>
+        `No app version uses ${profiles === 1 ? 'this profile' : `these ${count(profiles)} profiles`} of ${og} and the groups below it. Deleting cannot be undone; apps and devices are not affected.`,
+      nothing: (og: string) => `Every profile of ${og} is used by an app: there is nothing to delete.`,
+      table: 'Unused profiles',
+      deletedTable: 'Deleted profiles',
+      confirm: (profiles: number) => (profiles === 1 ? 'Delete 1 profile' : `Delete ${count(profiles)} profiles`),
+      applying: 'Deleting the profiles…',
+      refused: 'The unused profiles cannot be listed',
+      done: (profiles: number) =>
+        profiles === 0 ? 'No profile was unused any more: nothing was deleted.' : `${profiles === 1 ? '1 profile was' : `${count(profiles)} profiles were`} deleted.`,
+    },
+    expired: {
+      action: 'Remove expired profiles from devices',
+      title: (og: string) => `Remove expired profiles from the devices of ${og}`,
+      summary: (og: string) =>
+        `These expired profiles are still on devices of ${og} that already hold a valid successor. Each device is told to remove them the next time it connects; its apps keep running under the successor.`,
+      nothing: (og: string) => `No device of ${og} holds an expired profile next to a valid successor: there is nothing to remove.`,
+      table: 'Expired profiles on devices',
+      total: (removals: number) => `${count(removals)} ${removals === 1 ? 'removal' : 'removals'} in all.`,
+      confirm: 'Remove from devices',
+      applying: 'Queuing the removals…',
+      refused: 'The expired profiles on devices cannot be listed',
+      done: (removals: number) =>
+        removals === 0
+          ? 'Nothing was left to remove.'
+          : `${count(removals)} ${removals === 1 ? 'removal' : 'removals'} queued: each device removes the profile the next time it connects.`,
+    },
+  },
   notFound: { title: 'Page not found', back: 'Go to the dashboard' },
   errors: {
     codes: {
@@ -335,6 +393,11 @@ export const en = {
       'renewal.apps_not_chosen': 'Several apps share this profile: choose “Update the provisioning profile for all applications” to renew it for all of them.',
       'renewal.checks_failed': 'The replacement did not pass the renewal checks.',
       'renewal.profile_superseded': 'This profile was already renewed with another file. Renew the profile that replaced it instead.',
+      'cleanup.checks_failed': 'This profile cannot replace its older versions: it did not pass the renewal checks.',
+      'cleanup.profile_superseded': 'This profile was itself replaced by a newer one. Replace the older versions from the newest profile.',
+      'cleanup.profile_expired': 'This profile has expired, so it cannot replace older versions. Renew it first.',
+      'cleanup.already_replacing': 'Someone else was replacing these older versions at the same moment. Reload the page to see the result.',
+      'profile.in_use': 'A profile is now used by an app, so nothing was deleted. Check again to see which profiles are unused.',
       validation_failed: 'Some fields are missing or not valid.',
       bad_request: 'The server did not understand the request.',
       unauthenticated: 'Your session has ended. Log in again.',
@@ -370,6 +433,7 @@ export const en = {
       'profile.empty': 'it is empty.',
       damaged: 'it is damaged or in an unknown format.',
     },
+    inOlderVersion: (uuid: string, bundleId: string | null, sentence: string) => `Older version ${uuid}${bundleId === null ? '' : ` (${bundleId})`}: ${sentence}`,
     inBundle: (bundleId: string, sentence: string) => `${bundleId}: ${sentence}`,
     unknown: (code: string) => `The server refused the request (${code}).`,
     serverSaid: 'The server said:',

@@ -157,6 +157,7 @@ export const nl: Messages = {
     searchPlaceholder: 'Naam van het profiel',
     empty: 'Geen provisioningprofielen gevonden.',
     tableLabel: 'Provisioningprofielen',
+    actions: 'Acties',
     delete: 'Profiel verwijderen',
     deleteBlocked: (apps: string) => `Het kan niet worden verwijderd zolang apps het gebruiken: ${apps}.`,
     deleteQuestion: (name: string) => `Het profiel “${name}” verwijderen? Dit kan niet ongedaan worden gemaakt.`,
@@ -225,7 +226,7 @@ export const nl: Messages = {
     noApps: 'Nog geen interne apps.',
     timeline: 'Tijdlijn van vervaldata',
     timelineSummary: (apps: number, devices: number, firstWeek: string) =>
-      `Het komende jaar ${apps === 1 ? 'stopt' : 'stoppen'} ${count(apps)} ${apps === 1 ? 'app' : 'apps'}, op in totaal ${count(devices)} ${devices === 1 ? 'toestel' : 'toestellen'}; de eerste in de week van ${firstWeek}. Per week:`,
+      `Het komende jaar ${apps === 1 ? 'stopt' : 'stoppen'} ${count(apps)} ${apps === 1 ? 'app' : 'apps'}, in de zwaarste week op ${count(devices)} ${devices === 1 ? 'toestel' : 'toestellen'}; de eerste in de week van ${firstWeek}. Per week:`,
     nothingStops: 'Het komende jaar stopt geen enkele app op een toestel.',
     chartApps: 'Apps die stoppen',
     chartDevices: 'Toestellen waarop ze stoppen',
@@ -309,6 +310,63 @@ export const nl: Messages = {
     noDevices: 'Geen toestellen met deze status.',
     noDescription: 'Het toestel gaf geen omschrijving.',
   },
+  cleanup: {
+    checking: 'Nagaan wat er zou veranderen… Er verandert niets tot u bevestigt.',
+    notApplied: 'Er is niets gewijzigd',
+    close: 'Sluiten',
+    replace: {
+      action: 'Oudere versies vervangen',
+      title: (name: string) => `Oudere versies van “${name}” vervangen`,
+      summary: (version: number, older: number) =>
+        `Versie ${count(version)} vervangt ${older === 1 ? '1 oudere versie' : `${count(older)} oudere versies`}. Een versie die apps nog gebruiken, wordt ermee vernieuwd zoals een vernieuwing voor alle applicaties dat zou doen: het profiel wordt zonder melding op hun toestellen geïnstalleerd en niemand hoeft een app opnieuw te installeren. Een versie die geen enkele app gebruikt, wordt alleen als vervangen gemarkeerd.`,
+      nothing: 'Er is geen oudere versie meer om te vervangen: elke versie is al vervangen.',
+      version: (version: number, date: string) => `Versie ${count(version)}, vervalt op ${date}`,
+      renews: (apps: number, ogs: number, devices: number) =>
+        `Vernieuwd voor ${count(apps)} ${apps === 1 ? 'app' : 'apps'} in ${count(ogs)} ${ogs === 1 ? 'organisatiegroep' : 'organisatiegroepen'}; zonder melding geïnstalleerd op ${count(devices)} ${devices === 1 ? 'toestel' : 'toestellen'}.`,
+      unusedVersion: 'Geen enkele app gebruikt deze versie: ze wordt alleen als vervangen gemarkeerd.',
+      appsOf: (version: number) => `Apps van versie ${count(version)}`,
+      confirm: (older: number) => (older === 1 ? '1 oudere versie vervangen' : `${count(older)} oudere versies vervangen`),
+      applying: 'De oudere versies worden vervangen…',
+      refused: 'De oudere versies kunnen niet worden vervangen',
+      done: (version: number, older: number) =>
+        older === 0
+          ? 'Er was geen oudere versie meer om te vervangen.'
+          : `Versie ${count(version)} heeft ${older === 1 ? '1 oudere versie' : `${count(older)} oudere versies`} vervangen.`,
+      renewed: (version: number, apps: string) => `Versie ${count(version)}: vernieuwd voor ${apps}.`,
+      markedOnly: (version: number) => `Versie ${count(version)}: als vervangen gemarkeerd; geen enkele app gebruikte deze versie.`,
+      followRollout: (version: number) => `Uitrol volgen (versie ${count(version)})`,
+    },
+    unused: {
+      action: 'Ongebruikte profielen verwijderen',
+      title: (og: string) => `Ongebruikte profielen van ${og} verwijderen`,
+      summary: (profiles: number, og: string) =>
+        `Geen enkele app-versie gebruikt ${profiles === 1 ? 'dit profiel' : `deze ${count(profiles)} profielen`} van ${og} en de groepen eronder. Verwijderen kan niet ongedaan worden gemaakt; apps en toestellen merken er niets van.`,
+      nothing: (og: string) => `Elk profiel van ${og} wordt door een app gebruikt: er is niets te verwijderen.`,
+      table: 'Ongebruikte profielen',
+      deletedTable: 'Verwijderde profielen',
+      confirm: (profiles: number) => (profiles === 1 ? '1 profiel verwijderen' : `${count(profiles)} profielen verwijderen`),
+      applying: 'De profielen worden verwijderd…',
+      refused: 'De ongebruikte profielen kunnen niet worden opgevraagd',
+      done: (profiles: number) =>
+        profiles === 0 ? 'Geen profiel was nog ongebruikt: er is niets verwijderd.' : `${profiles === 1 ? '1 profiel is' : `${count(profiles)} profielen zijn`} verwijderd.`,
+    },
+    expired: {
+      action: 'Verlopen profielen van toestellen verwijderen',
+      title: (og: string) => `Verlopen profielen verwijderen van de toestellen van ${og}`,
+      summary: (og: string) =>
+        `Deze verlopen profielen staan nog op toestellen van ${og} die al een geldige opvolger hebben. Elk toestel krijgt de opdracht ze te verwijderen zodra het verbinding maakt; de apps blijven werken met de opvolger.`,
+      nothing: (og: string) => `Geen toestel van ${og} heeft een verlopen profiel naast een geldige opvolger: er is niets te verwijderen.`,
+      table: 'Verlopen profielen op toestellen',
+      total: (removals: number) => `In totaal ${count(removals)} ${removals === 1 ? 'verwijdering' : 'verwijderingen'}.`,
+      confirm: 'Van toestellen verwijderen',
+      applying: 'De verwijderingen worden ingepland…',
+      refused: 'De verlopen profielen op toestellen kunnen niet worden opgevraagd',
+      done: (removals: number) =>
+        removals === 0
+          ? 'Er was niets meer te verwijderen.'
+          : `${count(removals)} ${removals === 1 ? 'verwijdering' : 'verwijderingen'} ingepland: elk toestel verwijdert het profiel zodra het verbinding maakt.`,
+    },
+  },
   notFound: { title: 'Pagina niet gevonden', back: 'Naar het dashboard' },
   errors: {
     codes: {
@@ -337,6 +395,11 @@ export const nl: Messages = {
       'renewal.apps_not_chosen': 'Meerdere apps delen dit profiel: selecteer “Het provisioningprofiel updaten voor alle applicaties” om het voor al deze apps te vernieuwen.',
       'renewal.checks_failed': 'Het vervangende profiel heeft de controles voor vernieuwen niet doorstaan.',
       'renewal.profile_superseded': 'Dit profiel is al vernieuwd met een ander bestand. Vernieuw in plaats daarvan het profiel dat het verving.',
+      'cleanup.checks_failed': 'Dit profiel kan de oudere versies niet vervangen: het voldoet niet aan de controles voor een vernieuwing.',
+      'cleanup.profile_superseded': 'Dit profiel is zelf vervangen door een nieuwer profiel. Vervang de oudere versies vanuit het nieuwste profiel.',
+      'cleanup.profile_expired': 'Dit profiel is verlopen en kan dus geen oudere versies vervangen. Vernieuw het eerst.',
+      'cleanup.already_replacing': 'Iemand anders verving deze oudere versies op hetzelfde moment. Laad de pagina opnieuw om het resultaat te zien.',
+      'profile.in_use': 'Een profiel wordt inmiddels door een app gebruikt, dus er is niets verwijderd. Controleer opnieuw welke profielen ongebruikt zijn.',
       validation_failed: 'Sommige velden ontbreken of zijn niet geldig.',
       bad_request: 'De server begreep het verzoek niet.',
       unauthenticated: 'Uw sessie is beëindigd. Meld u opnieuw aan.',
@@ -372,6 +435,7 @@ export const nl: Messages = {
       'profile.empty': 'het is leeg.',
       damaged: 'het is beschadigd of heeft een onbekend formaat.',
     },
+    inOlderVersion: (uuid: string, bundleId: string | null, sentence: string) => `Oudere versie ${uuid}${bundleId === null ? '' : ` (${bundleId})`}: ${sentence}`,
     inBundle: (bundleId: string, sentence: string) => `${bundleId}: ${sentence}`,
     unknown: (code: string) => `De server weigerde het verzoek (${code}).`,
     serverSaid: 'De server meldde:',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, paths } from './routes';
+import { matchRoute, paths, REPLACE_OLDER_VERSIONS } from './routes';
 
 describe('matchRoute', () => {
   it('finds every page at the address paths() gives it', () => {
@@ -12,6 +12,12 @@ describe('matchRoute', () => {
     expect(matchRoute(paths.renewal(4))).toEqual({ name: 'renewal', id: 4 });
     expect(matchRoute(paths.device(9))).toEqual({ name: 'device', id: 9 });
     expect(matchRoute(paths.audit())).toEqual({ name: 'audit' });
+  });
+
+  it('opens "replace older versions" on the profile’s own page', () => {
+    const address = new URL(paths.replaceOlderVersions(3), 'http://console.test');
+    expect(matchRoute(address.pathname)).toEqual({ name: 'profile', id: 3 });
+    expect(address.searchParams.get('action')).toBe(REPLACE_OLDER_VERSIONS);
   });
 
   it('ignores a trailing slash', () => {

@@ -16,6 +16,9 @@ export type AppTab = 'details' | 'files';
 
 const INTERNAL_APPS = '/apps/native/internal';
 
+/** `?action=` on a profile's page that opens "replace older versions" there. */
+export const REPLACE_OLDER_VERSIONS = 'replace-older-versions';
+
 /** Addresses of the pages; the server answers each of them with the console (SPA fallback). */
 export const paths = {
   dashboard: () => '/',
@@ -24,6 +27,8 @@ export const paths = {
   app: (id: number, tab: AppTab = 'details') => (tab === 'details' ? `${INTERNAL_APPS}/${id}` : `${INTERNAL_APPS}/${id}/${tab}`),
   profiles: () => '/profiles',
   profile: (id: number) => `/profiles/${id}`,
+  /** A profile's page with "replace older versions" opened (its dry run running). */
+  replaceOlderVersions: (id: number) => `/profiles/${id}?action=${REPLACE_OLDER_VERSIONS}`,
   /** A renewal's rollout; under /profiles, a section the server already answers with the console. */
   renewal: (id: number) => `/profiles/renewals/${id}`,
   devices: () => '/devices',

@@ -38,6 +38,7 @@ function Summary({ weeks }: { readonly weeks: readonly TimelineWeek[] }) {
   const apps = new Set(weeks.flatMap((week) => week.apps.map((app) => app.appId)));
   const first = weeks.find((week) => week.apps.length > 0);
   if (first === undefined) return m.dashboard.nothingStops;
-  const devices = weeks.reduce((sum, week) => sum + week.devices, 0);
-  return m.dashboard.timelineSummary(apps.size, devices, format.day(first.start));
+  // A device can lose apps in several weeks: the worst week is a count of distinct devices, a sum is not.
+  const worst = Math.max(...weeks.map((week) => week.devices));
+  return m.dashboard.timelineSummary(apps.size, worst, format.day(first.start));
 }

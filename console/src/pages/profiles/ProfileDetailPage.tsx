@@ -7,11 +7,11 @@ import { useRouter } from '../../routing/router-context';
 import { paths } from '../../routing/routes';
 import { useSession } from '../../session/session-context';
 import { DeleteProfile } from './DeleteProfile';
-import { LineageTable } from './LineageTable';
+import { LineageCard } from './LineageCard';
 import { ProfileDetails } from './ProfileDetails';
 import { SharedByTable } from './SharedByTable';
 
-/** One provisioning profile: its details, the apps that use it, download and delete. */
+/** One provisioning profile: its details, the apps that use it, its versions, download, replace older versions and delete. */
 export function ProfileDetailPage({ id }: { readonly id: number }) {
   const { m } = useI18n();
   const { canChangeApps } = useSession();
@@ -37,12 +37,7 @@ export function ProfileDetailPage({ id }: { readonly id: number }) {
             <h2 id="used-by">{m.profile.usedBy}</h2>
             <SharedByTable usages={profile.data.sharedBy} label={m.profile.usedBy} />
           </section>
-          {profile.data.lineage.length > 1 && (
-            <section className="card" aria-labelledby="lineage">
-              <h2 id="lineage">{m.profile.lineage}</h2>
-              <LineageTable lineage={profile.data.lineage} currentId={id} />
-            </section>
-          )}
+          {profile.data.lineage.length > 1 && <LineageCard profile={profile.data} onReplaced={profile.reload} />}
           {canChangeApps && <DeleteProfile profile={profile.data} onDeleted={() => navigate(paths.profiles())} />}
         </>
       )}

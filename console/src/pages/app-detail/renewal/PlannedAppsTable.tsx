@@ -6,12 +6,12 @@ import { paths } from '../../../routing/routes';
 import { useSession } from '../../../session/session-context';
 
 /** Every app a renewal reaches: its group, the bundles under the profile, the devices running it. */
-export function PlannedAppsTable({ apps }: { readonly apps: readonly PlannedApp[] }) {
+export function PlannedAppsTable({ apps, label }: { readonly apps: readonly PlannedApp[]; readonly label?: string }) {
   const { m, format } = useI18n();
   const { ogNames } = useSession();
   return (
     <div className="table-scroll">
-      <table className="list-table compact" aria-label={m.renewal.appsTable}>
+      <table className="list-table compact" aria-label={label ?? m.renewal.appsTable}>
         <thead>
           <tr>
             <th scope="col">{m.profile.app}</th>
