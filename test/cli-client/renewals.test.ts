@@ -4,12 +4,18 @@ import { runClient, useCliServer } from './harness.js';
 
 const server = useCliServer();
 
+/** A new group and an app admin's token, with the Ledger app uploaded into it through the client; its profile expires in 45 days. */
+async function ledgerUploadedTo(ogName: string) {
+  const ogId = await server().createOg(ogName);
+  const token = await server().createToken('app-admin');
+  const build = await writeBuild(server().workDir, { displayName: 'Ledger', expiresInDays: 45 });
+  expect((await runClient(server(), token, 'apps', 'upload', build.ipaPath, '--og', String(ogId))).code).toBe(0);
+  return { token, build };
+}
+
 describe('provisio profiles renew and rollouts show', () => {
   it('prints the plan on --dry-run, applies the renewal, answers the same renewal when repeated, and shows the rollout', async () => {
-    const ogId = await server().createOg('Renewals');
-    const token = await server().createToken('app-admin');
-    const build = await writeBuild(server().workDir, { displayName: 'Ledger', expiresInDays: 45 });
-    expect((await runClient(server(), token, 'apps', 'upload', build.ipaPath, '--og', String(ogId))).code).toBe(0);
+    const { token, build } = await ledgerUploadedTo('Renewals');
     const renewal = build.writeRenewal(400);
 
     const plan = await runClient(server(), token, 'profiles', 'renew', build.profileUuid, renewal.path, '--dry-run');
@@ -34,10 +40,7 @@ describe('provisio profiles renew and rollouts show', () => {
   });
 
   it('explains every failed check and exits 1; a bad id is a usage error', async () => {
-    const ogId = await server().createOg('Renewals Refused');
-    const token = await server().createToken('app-admin');
-    const build = await writeBuild(server().workDir, { displayName: 'Ledger', expiresInDays: 45 });
-    expect((await runClient(server(), token, 'apps', 'upload', build.ipaPath, '--og', String(ogId))).code).toBe(0);
+    const { token, build } = await ledgerUploadedTo('Renewals Refused');
     const earlier = build.writeRenewal(10);
 
     const refused = await runClient(server(), token, 'profiles', 'renew', build.profileUuid, earlier.path);

@@ -1,12 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './support/api-client.js';
-import { hasChromium, launchBrowser, screenshot } from './support/browser.js';
+import type { ApiClient } from './support/api-client.js';
+import { hasChromium, screenshot } from './support/browser.js';
+import { ConsoleBrowser } from './support/console-browser.js';
 import { buildConsole } from './support/console-build.js';
-import { consoleAs, layoutShift, rowNames, type ConsoleTab } from './support/console-page.js';
-import { SEED_PASSWORD, seedWorld, type SeededWorld } from './support/seed-world.js';
+import { layoutShift, rowNames } from './support/console-page.js';
+import { seedNoordFleet } from './support/noord-fleet.js';
+import type { SeededWorld } from './support/seed-world.js';
 import { NEWER_VERSION_DAYS, seedLineages, type LineageWorld } from './support/seed-lineages.js';
-import { enrollDevices, installApps, type SimulatedDevices } from './support/simulated-devices.js';
+import { installApps, type SimulatedDevices } from './support/simulated-devices.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 /** Enrolled in Noord, each running all of Noord's apps. */
@@ -31,35 +33,26 @@ describe.skipIf(!hasChromium)('cleanup actions in the web console', { timeout: 1
   let lineages: LineageWorld;
   let noord: ApiClient;
   let devices: SimulatedDevices;
-  let browser: Browser;
+  let browser: ConsoleBrowser;
   let rolloutPath: string | undefined;
-  const tabs: ConsoleTab[] = [];
 
   beforeAll(async () => {
     buildConsole();
     server = await startTestServer({ forDevices: true });
-    world = await seedWorld(server.url);
-    noord = await ApiClient.login(server.url, world.admins.noord, SEED_PASSWORD);
+    ({ world, noord, devices } = await seedNoordFleet(server.url, DEVICES));
     lineages = await seedLineages(noord, world.ogs.noord);
-    devices = await enrollDevices(server.url, noord, world.ogs.noord, DEVICES);
     const versionIds = [...Object.values(world.noordVersionIds), lineages.werkbon.versionId, lineages.keuring.versionId];
     await installApps(devices, noord, world.ogs.noord, versionIds);
     devices.goLive();
-    browser = await launchBrowser();
+    browser = await ConsoleBrowser.launch(server.url);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    const scriptErrors = await browser?.close();
     await devices?.stop();
     await server?.stop();
-    expect(tabs.flatMap((tab) => tab.scriptErrors)).toEqual([]);
+    expect(scriptErrors ?? []).toEqual([]);
   });
-
-  async function tabAs(username: string, locale: 'nl-NL' | 'en-US' = 'nl-NL'): Promise<Page> {
-    const tab = await consoleAs(browser, server.url, username, locale);
-    tabs.push(tab);
-    return tab.page;
-  }
 
   async function openProfiles(page: Page): Promise<void> {
     await page.goto('/profiles');
@@ -67,7 +60,7 @@ describe.skipIf(!hasChromium)('cleanup actions in the web console', { timeout: 1
   }
 
   it('shows a read-only admin the profiles and their versions, but none of the cleanup actions', async () => {
-    const page = await tabAs(world.admins.noordViewer);
+    const { page } = await browser.tabAs(world.admins.noordViewer);
     await openProfiles(page);
     expect(await page.getByRole('columnheader', { name: 'Acties' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: /^Oudere versies vervangen/ }).count()).toBe(0);
@@ -88,7 +81,7 @@ describe.skipIf(!hasChromium)('cleanup actions in the web console', { timeout: 1
 
   it('refuses to replace an older version the newer one could not run, in words', async () => {
     const { keuring } = lineages;
-    const page = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await page.goto(`/profiles/${keuring.newer.id}`);
     const opener = page.getByRole('button', { name: 'Oudere versies vervangen' });
     await opener.click();
@@ -109,7 +102,7 @@ describe.skipIf(!hasChromium)('cleanup actions in the web console', { timeout: 1
 
   it('replaces the older version from the profiles list: dry run in words, confirm, the rollout to the devices', async () => {
     const { werkbon } = lineages;
-    const page = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await openProfiles(page);
     // Offered on the two newer versions whose older one is still in use, not on the older ones.
     const offered = page.getByRole('link', { name: /^Oudere versies vervangen/ });
@@ -155,7 +148,7 @@ describe.skipIf(!hasChromium)('cleanup actions in the web console', { timeout: 1
 
   it('deletes the unused profiles of the group after listing them, and keeps the rollout history', async () => {
     const { werkbon, keuring, unusedProfileName } = lineages;
-    const page = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await openProfiles(page);
     await page.getByRole('button', { name: 'Ongebruikte profielen verwijderen' }).click();
     const panel = page.getByRole('region', { name: 'Ongebruikte profielen van Noord verwijderen' });
@@ -178,7 +171,7 @@ describe.skipIf(!hasChromium)('cleanup actions in the web console', { timeout: 1
   });
 
   it('says in English when no device holds an expired profile next to its successor, with nothing to confirm', async () => {
-    const page = await tabAs(world.admins.noord, 'en-US');
+    const { page } = await browser.tabAs(world.admins.noord, 'en-US');
     await page.goto('/devices');
     await rowNames(page, 'Devices');
     const opener = page.getByRole('button', { name: 'Remove expired profiles from devices' });

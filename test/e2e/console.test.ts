@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFixture, codeSigner, profileFor } from '../catalog/fixtures.js';
-import { hasChromium, launchBrowser, screenshot } from './support/browser.js';
+import { hasChromium, screenshot } from './support/browser.js';
+import { ConsoleBrowser } from './support/console-browser.js';
 import { buildConsole } from './support/console-build.js';
-import { bottomOf, consoleAs, layoutShift, openConsole, logIn, rowNames, type ConsoleTab } from './support/console-page.js';
+import { bottomOf, layoutShift, logIn, rowNames } from './support/console-page.js';
 import { SEED_PASSWORD, seedWorld, type SeededWorld } from './support/seed-world.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -16,28 +17,20 @@ const INTERNAL_APPS = '/apps/native/internal';
 describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   let server: TestServer;
   let world: SeededWorld;
-  let browser: Browser;
-  const tabs: ConsoleTab[] = [];
+  let browser: ConsoleBrowser;
 
   beforeAll(async () => {
     buildConsole();
     server = await startTestServer();
     world = await seedWorld(server.url);
-    browser = await launchBrowser();
+    browser = await ConsoleBrowser.launch(server.url);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    const scriptErrors = await browser?.close();
     await server?.stop();
-    // Uncaught script errors on any page fail the suite, whichever step met them.
-    expect(tabs.flatMap((tab) => tab.scriptErrors)).toEqual([]);
+    expect(scriptErrors ?? []).toEqual([]);
   });
-
-  async function tabAs(username: string, locale: 'nl-NL' | 'en-US' = 'nl-NL'): Promise<ConsoleTab> {
-    const tab = await consoleAs(browser, server.url, username, locale);
-    tabs.push(tab);
-    return tab;
-  }
 
   async function goToInternalApps(page: Page): Promise<void> {
     await page.getByRole('navigation', { name: /^(Hoofdnavigatie|Main navigation)$/ }).getByRole('link', { name: /^(Intern|Internal)$/ }).click();
@@ -45,8 +38,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   }
 
   it('logs in, in the language the browser prefers', async () => {
-    const tab = await openConsole(browser, server.url, 'nl-NL');
-    tabs.push(tab);
+    const tab = await browser.open('nl-NL');
     const { page } = tab;
     await page.getByRole('heading', { name: 'Aanmelden bij Provisio' }).waitFor();
     // Nobody logged in yet is no error: the console knows without a refused request.
@@ -60,7 +52,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('stays logged in across a reload, and shows the login page once the session has ended', async () => {
-    const tab = await tabAs(world.admins.noord);
+    const tab = await browser.tabAs(world.admins.noord);
     const { page } = tab;
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
@@ -76,8 +68,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('refuses a wrong password in words', async () => {
-    const tab = await openConsole(browser, server.url, 'en-US');
-    tabs.push(tab);
+    const tab = await browser.open('en-US');
     const { page } = tab;
     await page.getByLabel('Username').fill(world.admins.noord);
     await page.getByLabel('Password').fill('not-the-password');
@@ -87,7 +78,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('shows "(Vervalt over 45 dagen)" in the Verlengingsdatum column, amber', async () => {
-    const { page } = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await goToInternalApps(page);
     const breadcrumb = page.getByRole('navigation', { name: 'Kruimelpad' });
     expect(await breadcrumb.locator('li').allTextContents()).toEqual(['Resources', 'Apps', 'Systeemeigen', 'Intern']);
@@ -105,7 +96,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('sorts by renewal date and filters on "expiring within N days" on the server', async () => {
-    const { page } = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await goToInternalApps(page);
     await page.getByRole('button', { name: 'Verlengingsdatum' }).click();
     await page.waitForURL(/sort=expiry/);
@@ -119,7 +110,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('opens the Bestanden tab from the link: profile details and every app sharing it', async () => {
-    const { page } = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await goToInternalApps(page);
     await page.getByRole('row', { name: /Field Service/ }).getByRole('link', { name: '(Vervalt over 45 dagen)' }).click();
     await page.waitForURL(new RegExp(`${INTERNAL_APPS}/${world.fieldServiceId}/files$`));
@@ -135,7 +126,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('switches to English, says "(Expires in 45 days)" and remembers the choice', async () => {
-    const { page } = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await page.getByLabel('Taal').selectOption('en');
     await goToInternalApps(page);
     await page.getByRole('row', { name: /Field Service/ }).getByRole('link', { name: '(Expires in 45 days)' }).waitFor();
@@ -148,7 +139,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('explains refused uploads in words, in Dutch and in English', async () => {
-    const { page } = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await page.goto(`${INTERNAL_APPS}/upload`);
     await page.getByRole('heading', { level: 1, name: 'Interne app uploaden' }).waitFor();
     await page.getByRole('button', { name: 'Uploaden' }).click();
@@ -182,7 +173,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('uploads an internal app and opens its Files tab', async () => {
-    const { page } = await tabAs(world.admins.noord, 'en-US');
+    const { page } = await browser.tabAs(world.admins.noord, 'en-US');
     await page.goto(`${INTERNAL_APPS}/upload`);
     const signer = codeSigner();
     const app = await appFixture({ bundleId: 'com.acme.expenses', displayName: 'Expenses', signer });
@@ -197,7 +188,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('keeps the delete of a shared profile disabled, naming the apps that use it', async () => {
-    const { page } = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await page.getByRole('link', { name: 'Provisioningprofielen' }).click();
     expect(await rowNames(page, 'Provisioningprofielen')).toContain('Acme Wildcard');
     await screenshot(page, '12a-profiles-list-nl');
@@ -210,7 +201,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('hides the apps of a sibling organization group', async () => {
-    const { page } = await tabAs(world.admins.zuid);
+    const { page } = await browser.tabAs(world.admins.zuid);
     await goToInternalApps(page);
     expect(await rowNames(page, 'Interne apps')).toEqual([world.zuidApp]);
     expect(await page.getByRole('row', { name: /Rooster Zuid/ }).getByText('(Vervalt over 10 dagen)').getAttribute('class')).toContain('tone-critical');
@@ -223,7 +214,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('offers only the admin’s group and the groups below it, and filters by the chosen one', async () => {
-    const { page } = await tabAs(world.admins.acme);
+    const { page } = await browser.tabAs(world.admins.acme);
     const switcher = page.getByLabel('Organisatiegroep');
     expect((await switcher.locator('option').allTextContents()).map((name) => name.trim())).toEqual(['Acme', 'Noord', 'Zuid']);
     await goToInternalApps(page);
@@ -234,7 +225,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('shows a read-only admin no upload, renew or delete actions', async () => {
-    const { page } = await tabAs(world.admins.noordViewer);
+    const { page } = await browser.tabAs(world.admins.noordViewer);
     await goToInternalApps(page);
     await rowNames(page, 'Interne apps');
     expect(await page.getByRole('link', { name: 'App uploaden' }).count()).toBe(0);
@@ -249,8 +240,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('can be used from the keyboard alone, with a visible focus ring', async () => {
-    const tab = await openConsole(browser, server.url, 'en-US');
-    tabs.push(tab);
+    const tab = await browser.open('en-US');
     const { page } = tab;
     await page.getByRole('heading', { name: 'Log in to Provisio' }).waitFor();
     await page.keyboard.press('Tab');
@@ -276,7 +266,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('does not shift the layout while pages load', async () => {
-    const { page } = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     const pages: ReadonlyArray<readonly [string, () => Promise<unknown>]> = [
       ['/', () => rowNames(page, 'Apps die het eerst vervallen')],
       [INTERNAL_APPS, () => rowNames(page, 'Interne apps')],
@@ -292,7 +282,7 @@ describe.skipIf(!hasChromium)('web console', { timeout: 90_000 }, () => {
   });
 
   it('lists devices (none enrolled yet) and the audit log', async () => {
-    const { page } = await tabAs(world.admins.noord, 'en-US');
+    const { page } = await browser.tabAs(world.admins.noord, 'en-US');
     await page.getByRole('link', { name: 'Devices' }).click();
     await page.getByText('No devices match. Devices appear here once they enroll.').waitFor();
     await screenshot(page, '20-devices-en');

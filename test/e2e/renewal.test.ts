@@ -1,12 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeSigner, daysFromNow, profileFor } from '../catalog/fixtures.js';
 import { ApiClient } from './support/api-client.js';
-import { hasChromium, launchBrowser, screenshot } from './support/browser.js';
+import { hasChromium, screenshot } from './support/browser.js';
+import { ConsoleBrowser } from './support/console-browser.js';
 import { buildConsole } from './support/console-build.js';
-import { consoleAs, layoutShift, type ConsoleTab } from './support/console-page.js';
-import { RENEWED_DAYS, SEED_PASSWORD, seedWorld, type SeededWorld } from './support/seed-world.js';
-import { enrollDevices, installApps, type SimulatedDevices } from './support/simulated-devices.js';
+import { layoutShift } from './support/console-page.js';
+import { seedNoordFleet } from './support/noord-fleet.js';
+import { RENEWED_DAYS, type SeededWorld } from './support/seed-world.js';
+import { installApps, type SimulatedDevices } from './support/simulated-devices.js';
 import { FIRST_ADMIN_PASSWORD, startTestServer, type TestServer } from './support/test-server.js';
 
 const INTERNAL_APPS = '/apps/native/internal';
@@ -24,35 +26,27 @@ describe.skipIf(!hasChromium)('renewing a profile in the web console', { timeout
   let server: TestServer;
   let world: SeededWorld;
   let devices: SimulatedDevices;
-  let browser: Browser;
+  let browser: ConsoleBrowser;
   let renewalId: number | undefined;
-  const tabs: ConsoleTab[] = [];
 
   beforeAll(async () => {
     buildConsole();
     server = await startTestServer({ forDevices: true });
-    world = await seedWorld(server.url);
-    const noord = await ApiClient.login(server.url, world.admins.noord, SEED_PASSWORD);
-    devices = await enrollDevices(server.url, noord, world.ogs.noord, DEVICES);
-    await installApps(devices, noord, world.ogs.noord, Object.values(world.noordVersionIds));
+    const fleet = await seedNoordFleet(server.url, DEVICES);
+    ({ world, devices } = fleet);
+    await installApps(devices, fleet.noord, world.ogs.noord, Object.values(world.noordVersionIds));
     const root = await ApiClient.login(server.url, 'admin', FIRST_ADMIN_PASSWORD);
     await root.post('/expiry/scan', {}, 200);
     devices.goLive();
-    browser = await launchBrowser();
+    browser = await ConsoleBrowser.launch(server.url);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    const scriptErrors = await browser?.close();
     await devices?.stop();
     await server?.stop();
-    expect(tabs.flatMap((tab) => tab.scriptErrors)).toEqual([]);
+    expect(scriptErrors ?? []).toEqual([]);
   });
-
-  async function tabAs(username: string, locale: 'nl-NL' | 'en-US' = 'nl-NL'): Promise<Page> {
-    const tab = await consoleAs(browser, server.url, username, locale);
-    tabs.push(tab);
-    return tab.page;
-  }
 
   async function openFilesTab(page: Page, appId: number): Promise<void> {
     await page.goto(`${INTERNAL_APPS}/${appId}/files`);
@@ -60,7 +54,7 @@ describe.skipIf(!hasChromium)('renewing a profile in the web console', { timeout
   }
 
   it('says the shared profile expires in 45 days, in Dutch and in English', async () => {
-    const page = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await page.goto(INTERNAL_APPS);
     for (const name of world.sharedApps) await page.getByRole('row', { name: new RegExp(name) }).getByRole('link', { name: '(Vervalt over 45 dagen)' }).waitFor();
     await screenshot(page, 'renewal-01-apps-45-days-nl');
@@ -70,7 +64,7 @@ describe.skipIf(!hasChromium)('renewing a profile in the web console', { timeout
   });
 
   it('lists the expiry notice in the bell, in words, and dismisses it', async () => {
-    const page = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     const bell = page.getByRole('button', { name: /^Meldingen: \d+ nieuw$/ });
     await bell.click();
     const panel = page.getByRole('region', { name: 'Meldingen' });
@@ -87,7 +81,7 @@ describe.skipIf(!hasChromium)('renewing a profile in the web console', { timeout
   });
 
   it('shows the expiry timeline of the next year on the dashboard', async () => {
-    const page = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     const timeline = page.getByRole('img', { name: new RegExp(`Het komende jaar stoppen 4 apps, in de zwaarste week op ${DEVICES} toestellen`) });
     await timeline.waitFor();
     await page.getByText('Als tabel tonen').click();
@@ -100,7 +94,7 @@ describe.skipIf(!hasChromium)('renewing a profile in the web console', { timeout
   });
 
   it('refuses a replacement that would stop the app, in words, without offering "all applications"', async () => {
-    const page = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     const safetyId = await appIdOf(page, 'Safety Checklist');
     await openFilesTab(page, safetyId);
     await page.getByRole('button', { name: 'Vernieuwen' }).click();
@@ -117,7 +111,7 @@ describe.skipIf(!hasChromium)('renewing a profile in the web console', { timeout
   it('renews the shared profile for all three apps on the Files tab and follows the rollout to 100%', async () => {
     // Locked devices answer NotNow: the rollout waits for them and the dashboard lists it meanwhile.
     devices.holdLocked(true);
-    const page = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await openFilesTab(page, world.fieldServiceId);
     await page.getByRole('button', { name: 'Vernieuwen' }).click();
     await page.getByLabel('Vervangend provisioningprofiel (.mobileprovision)').setInputFiles({
@@ -170,7 +164,7 @@ describe.skipIf(!hasChromium)('renewing a profile in the web console', { timeout
 
   it('shows the rollout device by device, and every device with its new profile', async () => {
     expect(renewalId).toBeDefined();
-    const page = await tabAs(world.admins.noord, 'en-US');
+    const { page } = await browser.tabAs(world.admins.noord, 'en-US');
     await page.goto(`/profiles/renewals/${renewalId}`);
     await page.getByRole('heading', { level: 1, name: 'Renewal of “Acme Wildcard”' }).waitFor();
     await page.getByRole('button', { name: `Installed ${DEVICES}` }).click();
@@ -191,7 +185,7 @@ describe.skipIf(!hasChromium)('renewing a profile in the web console', { timeout
   });
 
   it('marks the old profile superseded, links it to its successor, and shows the app’s versions under the new one', async () => {
-    const page = await tabAs(world.admins.noord);
+    const { page } = await browser.tabAs(world.admins.noord);
     await page.goto(`/profiles/${world.sharedProfileId}`);
     await page.getByText('Vervangen ·').waitFor();
     const lineage = page.getByRole('table', { name: 'Versies van dit profiel' });
@@ -211,7 +205,7 @@ describe.skipIf(!hasChromium)('renewing a profile in the web console', { timeout
   });
 
   it('hides the app and its renewal from an admin of a sibling group', async () => {
-    const page = await tabAs(world.admins.zuid);
+    const { page } = await browser.tabAs(world.admins.zuid);
     await page.goto(INTERNAL_APPS);
     await page.getByRole('row', { name: new RegExp(world.zuidApp) }).waitFor();
     expect(await page.getByRole('row', { name: /Field Service/ }).count()).toBe(0);
@@ -221,7 +215,7 @@ describe.skipIf(!hasChromium)('renewing a profile in the web console', { timeout
   });
 
   it('shows a read-only admin the renewed profile but no Renew action', async () => {
-    const page = await tabAs(world.admins.noordViewer);
+    const { page } = await browser.tabAs(world.admins.noordViewer);
     const inventoryId = await appIdOf(page, 'Inventory');
     await openFilesTab(page, inventoryId);
     await page.getByText(`(Vervalt over ${RENEWED_DAYS} dagen)`).first().waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExpiryScanService } from '../../src/services/lifecycle/expiry-scan.service.js';
-import { enrollmentProfileDownloader, Fleet, HttpTransport } from '../../src/simulator/index.js';
+import { Fleet } from '../../src/simulator/index.js';
 import { defined } from '../store/builders.js';
 import { startSimulatorServer, type SimulatorServer } from '../simulator/harness.js';
 import { appExpiringAt, inDays, manualClock, NOW } from '../lifecycle/world.js';
@@ -8,22 +8,19 @@ import { appExpiringAt, inDays, manualClock, NOW } from '../lifecycle/world.js';
 const DEVICES = 8;
 
 let server: SimulatorServer;
-let transport: HttpTransport;
 
 beforeAll(async () => {
   server = await startSimulatorServer();
-  transport = new HttpTransport({ maxSockets: 4 });
 });
 
 afterAll(async () => {
-  transport.close();
   await server.close();
 });
 
 describe('device notices through the simulator', () => {
   it('shows each device user exactly one notice per threshold, however often the scan runs', async () => {
-    const fleet = new Fleet({ devices: DEVICES, concurrency: 4, transport, serverOrigin: server.url, collectNotices: true });
-    const enrollment = await fleet.enroll(enrollmentProfileDownloader(transport, { server: server.url, token: server.token, og: server.ogId }));
+    const fleet = new Fleet({ devices: DEVICES, concurrency: 4, transport: server.transport, serverOrigin: server.url, collectNotices: true });
+    const enrollment = await fleet.enroll(server.enrollmentProfile);
     expect(enrollment).toMatchObject({ enrolled: DEVICES, failed: 0 });
 
     // The inventory says every device runs an app whose profile expires in 20 days.

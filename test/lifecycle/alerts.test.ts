@@ -1,38 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpSender } from '../../src/alerts/email-sender.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../../src/alerts/webhook-signature.js';
 import { AlertDispatchService } from '../../src/services/lifecycle/alert-dispatch.service.js';
 import { ExpiryScanService } from '../../src/services/lifecycle/expiry-scan.service.js';
+import { mailsTo, startSmtpServer, type TestSmtpServer } from '../lifecycle-ops/smtp-server.js';
 import { forEachDatabase } from '../store/harness.js';
 import { appExpiringAt, createScopedOg, inDays, manualClock, NOW } from './world.js';
-
-interface ReceivedMail {
-  readonly to: string[];
-  readonly data: string;
-}
-
-/** A real SMTP server on a loopback port that keeps what it receives. */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: ReceivedMail[] }> {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), data: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { server, port, mails };
-}
 
 interface ReceivedHook {
   readonly headers: IncomingMessage['headers'];
@@ -56,14 +31,14 @@ async function startReceiver(failures: number): Promise<{ server: Server; url: s
 }
 
 forEachDatabase((context) => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtpServer;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startSmtpServer();
     receiver = await startReceiver(2);
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
     await new Promise<void>((resolve) => receiver.server.close(() => resolve()));
   });
 
@@ -79,7 +54,7 @@ forEachDatabase((context) => {
       await repositories.alertChannels.create(sibling.scope, { ogId: sibling.og.id, kind: 'email', target: 'sibling@example.com' }, NOW);
       const { profile } = await appExpiringAt(database, child, inDays(5), 2);
 
-      const sender = smtpSender({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'provisio@example.com' });
+      const sender = smtpSender({ url: smtp.url, from: 'provisio@example.com' });
       const policy = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
       const alerts = new AlertDispatchService({ database, clock: manualClock(NOW), email: sender, webhookPolicy: policy });
       const clock = manualClock(NOW);
@@ -88,10 +63,10 @@ forEachDatabase((context) => {
       await scan.scan();
       sender.close();
 
-      const forOps = smtp.mails.filter((mail) => mail.to.includes('ops@example.com'));
+      const forOps = mailsTo(smtp, 'ops@example.com');
       expect(forOps.length).toBeGreaterThanOrEqual(1);
       expect(forOps.map((mail) => mail.data).join('\n')).toContain(profile.name);
-      expect(smtp.mails.some((mail) => mail.to.includes('sibling@example.com'))).toBe(false);
+      expect(mailsTo(smtp, 'sibling@example.com')).toEqual([]);
 
       expect(receiver.hooks.length).toBeGreaterThanOrEqual(3);
       for (const received of receiver.hooks) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Fleet, HttpTransport, enrollmentProfileDownloader } from '../../src/simulator/index.js';
+import { Fleet } from '../../src/simulator/index.js';
 import { appFixture, codeSigner, daysFromNow, profileFor, uniqueBundleId, type ProfileFixture } from '../catalog/fixtures.js';
 import { startSimulatorServer, type SimulatorServer } from '../simulator/harness.js';
 
@@ -17,15 +17,12 @@ interface Renewal {
 }
 
 let server: SimulatorServer;
-let transport: HttpTransport;
 
 beforeAll(async () => {
-  server = await startSimulatorServer('sqlite', { trustTestPki: true });
-  transport = new HttpTransport({ maxSockets: 8 });
+  server = await startSimulatorServer('sqlite', { trustTestPki: true, maxSockets: 8 });
 });
 
 afterAll(async () => {
-  transport.close();
   await server.close();
 });
 
@@ -68,8 +65,8 @@ describe('renewal rolled out to a simulated fleet', () => {
       versionIds.push(uploaded.json.version.id);
     }
 
-    const fleet = new Fleet({ devices: DEVICES, concurrency: 16, transport, serverOrigin: server.url, lockedRatio: 0.2, supervised: true });
-    const enrolled = await fleet.enroll(enrollmentProfileDownloader(transport, { server: server.url, token: server.token, og: server.ogId }));
+    const fleet = new Fleet({ devices: DEVICES, concurrency: 16, transport: server.transport, serverOrigin: server.url, lockedRatio: 0.2, supervised: true });
+    const enrolled = await fleet.enroll(server.enrollmentProfile);
     expect(enrolled).toMatchObject({ enrolled: DEVICES, failed: 0 });
     for (const versionId of versionIds) {
       const install = await api<{ queued: number }>('POST', `/app-versions/${versionId}/install`, { target: { ogId: server.ogId } });
@@ -107,8 +104,8 @@ describe('renewal rolled out to a simulated fleet', () => {
     expect(active.json.map((renewal) => renewal.id)).not.toContain(applied.json.id);
 
     // A device enrolled after the renewal, installing one of the apps, gets only the new profile.
-    const latecomer = new Fleet({ devices: 1, concurrency: 1, transport, serverOrigin: server.url, supervised: true });
-    await latecomer.enroll(enrollmentProfileDownloader(transport, { server: server.url, token: server.token, og: server.ogId }));
+    const latecomer = new Fleet({ devices: 1, concurrency: 1, transport: server.transport, serverOrigin: server.url, supervised: true });
+    await latecomer.enroll(server.enrollmentProfile);
     const [device] = latecomer.devices;
     const found = await api<{ items: { id: number }[] }>('GET', `/devices?search=${device?.udid ?? ''}`);
     const deviceIds = found.json.items.map((item) => item.id);

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApnsClient, type PushOutcome, type PushSender, type PushTarget } from '../../src/mdm/apns/index.js';
+import type { ApnsClient, PushOutcome, PushSender, PushTarget } from '../../src/mdm/apns/index.js';
 import { encodeCheckInMessage } from '../../src/mdm/protocol/index.js';
 import { withMdmTables } from '../../src/store/mdm-sql.js';
 import { adminAgent, call, createOg, unique, type Agent } from '../http/fixtures.js';
 import { FakeApns, testCertificate } from '../mdm/fake-apns.js';
+import { clientForFake } from '../mdm/fake-apns-client.js';
 import { forEachMdmApp, SignedDevice, TOPIC } from './harness.js';
 
 /** One `push` call the dispatcher made, once the client answered it. */
@@ -40,19 +41,7 @@ let sleeps: number[] = [];
 
 beforeAll(async () => {
   fake = await FakeApns.start();
-  client = new ApnsClient({
-    origin: fake.origin,
-    certificate: pushCertificate.pem,
-    privateKey: pushCertificate.privateKey.export({ type: 'pkcs8', format: 'pem' }),
-    ca: fake.ca,
-    retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 },
-    // Backoff is recorded, not waited for.
-    sleep: (milliseconds) => {
-      sleeps.push(milliseconds);
-      return Promise.resolve();
-    },
-    random: () => 0.5,
-  });
+  client = clientForFake(fake, pushCertificate, (milliseconds) => sleeps.push(milliseconds));
   sender = new ObservedSender(client);
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApnsClient, type ApnsClientOptions, type PushTarget } from '../../src/mdm/apns/index.js';
 import { FakeApns, testCertificate } from './fake-apns.js';
+import { clientForFake } from './fake-apns-client.js';
 
 const TOPIC = 'com.apple.mgmt.External.0c7f1f5a-6d1e-4a5e-9a37-3c0f6b8e2d11';
 const pushCertificate = testCertificate('APSP:0c7f1f5a-6d1e-4a5e-9a37-3c0f6b8e2d11');
@@ -18,20 +19,7 @@ let client: ApnsClient;
 let sleeps: number[];
 
 function clientFor(options: Partial<ApnsClientOptions> = {}): ApnsClient {
-  return new ApnsClient({
-    origin: options.origin ?? fake.origin,
-    certificate: pushCertificate.pem,
-    privateKey: pushCertificate.privateKey.export({ type: 'pkcs8', format: 'pem' }),
-    ca: fake.ca,
-    retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 },
-    // Retries do not wait in tests: the delays are recorded instead.
-    sleep: (milliseconds) => {
-      sleeps.push(milliseconds);
-      return Promise.resolve();
-    },
-    random: () => 0.5,
-    ...options,
-  });
+  return clientForFake(fake, pushCertificate, (milliseconds) => sleeps.push(milliseconds), options);
 }
 
 beforeEach(async () => {

@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommand } from '../../src/mdm/commands/index.js';
-import { Fleet, HttpTransport, enrollmentProfileDownloader } from '../../src/simulator/index.js';
+import { Fleet } from '../../src/simulator/index.js';
 import { buildProfile } from '../../src/testkit/profile/index.js';
 import { startSimulatorServer, type SimulatorServer } from './harness.js';
 
 const RENEWED_UUID = 'D2F0C1B7-5E3A-4C8B-9A10-6B2E7F4D3C21';
 
 let server: SimulatorServer;
-let transport: HttpTransport;
 
 beforeAll(async () => {
   server = await startSimulatorServer();
-  transport = new HttpTransport({ maxSockets: 4 });
 });
 
 afterAll(async () => {
-  transport.close();
   await server.close();
 });
 
@@ -27,8 +24,8 @@ function alternating(): () => number {
 
 describe('Fleet', () => {
   it('gets a profile onto every device, locked ones included, by retrying those that said NotNow', async () => {
-    const fleet = new Fleet({ devices: 6, concurrency: 3, transport, serverOrigin: server.url, lockedRatio: 0.5, random: alternating() });
-    const outcome = await fleet.enroll(enrollmentProfileDownloader(transport, { server: server.url, token: server.token, og: server.ogId }));
+    const fleet = new Fleet({ devices: 6, concurrency: 3, transport: server.transport, serverOrigin: server.url, lockedRatio: 0.5, random: alternating() });
+    const outcome = await fleet.enroll(server.enrollmentProfile);
     expect(outcome).toMatchObject({ enrolled: 6, failed: 0 });
 
     const profile = buildProfile({ bundleId: 'com.example.fleet', uuid: RENEWED_UUID, expirationDate: new Date(Date.now() + 200 * 86_400_000) });

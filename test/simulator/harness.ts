@@ -6,6 +6,7 @@ import { buildApp } from '../../src/http/app.js';
 import { FileBlobStore } from '../../src/io/blob-store.js';
 import type { BuiltCommand } from '../../src/mdm/commands/index.js';
 import { hashSecret, newApiToken } from '../../src/services/auth/secrets.js';
+import { enrollmentProfileDownloader, HttpTransport } from '../../src/simulator/index.js';
 import type { DialectName } from '../../src/store/database-url.js';
 import type { Database } from '../../src/store/database.js';
 import { createOg, unique } from '../http/fixtures.js';
@@ -24,13 +25,24 @@ export interface SimulatorServer {
   readonly clock: TestClock;
   readonly app: FastifyInstance;
   readonly database: Database;
+  /** The HTTP transport the test's simulated devices share; closed with the server. */
+  readonly transport: HttpTransport;
+  /** Downloads an enrollment profile for the OG over {@link transport}, with the admin token. */
+  readonly enrollmentProfile: () => Promise<Uint8Array>;
   /** Queues `command` for the devices with these UDIDs, straight in the store. */
   enqueue(command: BuiltCommand, udids: readonly string[]): Promise<number>;
   close(): Promise<void>;
 }
 
+interface SimulatorServerOptions {
+  /** Trust profiles signed by the test PKI, as a test lab would. */
+  readonly trustTestPki?: boolean;
+  /** Connections the devices' transport keeps open at most. */
+  readonly maxSockets?: number;
+}
+
 /** Starts the server over a fresh migrated database of `dialect`. */
-export async function startSimulatorServer(dialect: DialectName = 'sqlite', options: { readonly trustTestPki?: boolean } = {}): Promise<SimulatorServer> {
+export async function startSimulatorServer(dialect: DialectName = 'sqlite', options: SimulatorServerOptions = {}): Promise<SimulatorServer> {
   const store: TestDatabase = await createTestDatabase(dialect);
   const database = store.database;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'provisio-simulator-'));
@@ -44,6 +56,7 @@ export async function startSimulatorServer(dialect: DialectName = 'sqlite', opti
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const og = await createOg(database);
   const token = await adminToken(database, og.id);
+  const transport = new HttpTransport({ maxSockets: options.maxSockets ?? 4 });
   return {
     url,
     token,
@@ -51,8 +64,11 @@ export async function startSimulatorServer(dialect: DialectName = 'sqlite', opti
     clock,
     app,
     database,
+    transport,
+    enrollmentProfile: enrollmentProfileDownloader(transport, { server: url, token, og: og.id }),
     enqueue: (command, udids) => enqueue(database, command, udids),
     async close() {
+      transport.close();
       await app.close();
       await store.dispose();
       rmSync(dataDir, { recursive: true, force: true });

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppManifest, buildCommand, INVENTORY_QUERIES } from '../../src/mdm/commands/index.js';
 import { parseCommandResponse } from '../../src/mdm/protocol/index.js';
 import {
-  HttpTransport,
   VirtualDevice,
-  enrollmentProfileDownloader,
   makeDeviceFacts,
   type DeviceTransport,
 } from '../../src/simulator/index.js';
@@ -19,27 +17,23 @@ const created = new Date(Date.now() - 10 * DAY_MS);
 const appProfile = { bundleId: BUNDLE_ID, name: 'Field Service', creationDate: created, expirationDate: new Date(created.getTime() + 40 * DAY_MS) };
 
 let server: SimulatorServer;
-let transport: HttpTransport;
 let cdn: DeviceTransport & { readonly fetched: string[] };
 
 beforeAll(async () => {
   server = await startSimulatorServer();
-  transport = new HttpTransport({ maxSockets: 4 });
   const embedded = buildProfile({ ...appProfile, uuid: '0A6C9E8B-0F6B-4E55-9B1B-1F3B5C7D9E01' });
   const ipa = await buildIpa({ bundleId: BUNDLE_ID, shortVersion: '2.4', displayName: 'Field Service', profile: embedded });
   const manifest = buildAppManifest({ ipaUrl: `${CDN_ORIGIN}/fieldservice.ipa`, bundleIdentifier: BUNDLE_ID, bundleVersion: '2.4', title: 'Field Service' });
-  cdn = withCdn(transport, new Map([['/fieldservice.plist', manifest], ['/fieldservice.ipa', ipa]]));
+  cdn = withCdn(server.transport, new Map([['/fieldservice.plist', manifest], ['/fieldservice.ipa', ipa]]));
 });
 
 afterAll(async () => {
-  transport.close();
   await server.close();
 });
 
 async function enrolledDevice(index: number): Promise<VirtualDevice> {
   const device = new VirtualDevice({ facts: makeDeviceFacts(index), transport: cdn, serverOrigin: server.url });
-  const download = enrollmentProfileDownloader(transport, { server: server.url, token: server.token, og: server.ogId });
-  await device.enroll(await download());
+  await device.enroll(await server.enrollmentProfile());
   return device;
 }
 

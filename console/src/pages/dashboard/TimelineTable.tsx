@@ -1,3 +1,4 @@
+import { CompactTable } from '../../components/CompactTable';
 import { useI18n } from '../../i18n/i18n-context';
 import type { TimelineWeek } from './timeline-weeks';
 
@@ -7,27 +8,14 @@ export function TimelineTable({ weeks }: { readonly weeks: readonly TimelineWeek
   const busy = weeks.filter((week) => week.apps.length > 0);
   if (busy.length === 0) return <p className="muted">{m.dashboard.nothingStops}</p>;
   return (
-    <div className="table-scroll">
-      <table className="list-table compact" aria-label={m.dashboard.timeline}>
-        <thead>
-          <tr>
-            <th scope="col">{m.dashboard.weekOf}</th>
-            <th scope="col">{m.dashboard.chartApps}</th>
-            <th scope="col" className="number">
-              {m.dashboard.chartDevices}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {busy.map((week) => (
-            <tr key={week.start}>
-              <th scope="row">{format.day(week.start)}</th>
-              <td>{format.list(week.apps.map((app) => app.name))}</td>
-              <td className="number">{format.number(week.devices)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CompactTable label={m.dashboard.timeline} columns={[m.dashboard.weekOf, m.dashboard.chartApps, { heading: m.dashboard.chartDevices, figures: true }]}>
+      {busy.map((week) => (
+        <tr key={week.start}>
+          <th scope="row">{format.day(week.start)}</th>
+          <td>{format.list(week.apps.map((app) => app.name))}</td>
+          <td className="number">{format.number(week.devices)}</td>
+        </tr>
+      ))}
+    </CompactTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { DeviceProfile } from '../../api/types';
+import { CompactTable } from '../../components/CompactTable';
 import { daysLeftUntil } from '../../components/days-left';
 import { ExpiryNote } from '../../components/ExpiryNote';
 import { useI18n } from '../../i18n/i18n-context';
@@ -10,29 +11,17 @@ export function InstalledProfiles({ profiles }: { readonly profiles: readonly De
   const { m, format } = useI18n();
   if (profiles.length === 0) return <p className="muted">{m.devices.noProfiles}</p>;
   return (
-    <div className="table-scroll">
-      <table className="list-table compact" aria-label={m.devices.installedProfiles}>
-        <thead>
-          <tr>
-            <th scope="col">{m.profile.name}</th>
-            <th scope="col">{m.profile.uuid}</th>
-            <th scope="col">{m.profile.expires}</th>
-            <th scope="col">{m.devices.reported}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {profiles.map((profile) => (
-            <tr key={profile.uuid}>
-              <th scope="row">
-                {profile.profileId === null ? (profile.name ?? m.common.none) : <Link to={paths.profile(profile.profileId)}>{profile.name ?? profile.uuid}</Link>}
-              </th>
-              <td className="mono">{profile.uuid}</td>
-              <td>{profile.expiresAt === null ? m.common.none : <ExpiryNote expiry={profile.expiresAt} daysLeft={daysLeftUntil(profile.expiresAt)} />}</td>
-              <td>{format.dateTime(profile.reportedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CompactTable label={m.devices.installedProfiles} columns={[m.profile.name, m.profile.uuid, m.profile.expires, m.devices.reported]}>
+      {profiles.map((profile) => (
+        <tr key={profile.uuid}>
+          <th scope="row">
+            {profile.profileId === null ? (profile.name ?? m.common.none) : <Link to={paths.profile(profile.profileId)}>{profile.name ?? profile.uuid}</Link>}
+          </th>
+          <td className="mono">{profile.uuid}</td>
+          <td>{profile.expiresAt === null ? m.common.none : <ExpiryNote expiry={profile.expiresAt} daysLeft={daysLeftUntil(profile.expiresAt)} />}</td>
+          <td>{format.dateTime(profile.reportedAt)}</td>
+        </tr>
+      ))}
+    </CompactTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { ProfileLineageEntry } from '../../api/types';
+import { CompactTable } from '../../components/CompactTable';
 import { useI18n } from '../../i18n/i18n-context';
 import { Link } from '../../routing/Link';
 import { paths } from '../../routing/routes';
@@ -7,35 +8,23 @@ import { paths } from '../../routing/routes';
 export function LineageTable({ lineage, currentId }: { readonly lineage: readonly ProfileLineageEntry[]; readonly currentId: number }) {
   const { m, format } = useI18n();
   return (
-    <div className="table-scroll">
-      <table className="list-table compact" aria-label={m.profile.lineage}>
-        <thead>
-          <tr>
-            <th scope="col">{m.profile.lineageVersion}</th>
-            <th scope="col">{m.profile.uuid}</th>
-            <th scope="col">{m.profile.expires}</th>
-            <th scope="col">{m.profile.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lineage.map((entry) => (
-            <tr key={entry.id}>
-              <th scope="row">
-                {entry.id === currentId ? (
-                  <span aria-current="page">{format.number(entry.lineageVersion)}</span>
-                ) : (
-                  <Link to={paths.profile(entry.id)}>{format.number(entry.lineageVersion)}</Link>
-                )}
-              </th>
-              <td className="mono">{entry.uuid}</td>
-              <td>
-                <time dateTime={entry.expirationDate}>{format.date(entry.expirationDate)}</time>
-              </td>
-              <td>{m.profile.statuses[entry.status]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CompactTable label={m.profile.lineage} columns={[m.profile.lineageVersion, m.profile.uuid, m.profile.expires, m.profile.status]}>
+      {lineage.map((entry) => (
+        <tr key={entry.id}>
+          <th scope="row">
+            {entry.id === currentId ? (
+              <span aria-current="page">{format.number(entry.lineageVersion)}</span>
+            ) : (
+              <Link to={paths.profile(entry.id)}>{format.number(entry.lineageVersion)}</Link>
+            )}
+          </th>
+          <td className="mono">{entry.uuid}</td>
+          <td>
+            <time dateTime={entry.expirationDate}>{format.date(entry.expirationDate)}</time>
+          </td>
+          <td>{m.profile.statuses[entry.status]}</td>
+        </tr>
+      ))}
+    </CompactTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { ProfileUsage } from '../../api/types';
+import { CompactTable } from '../../components/CompactTable';
 import { DottedId } from '../../components/DottedId';
 import { useI18n } from '../../i18n/i18n-context';
 import { Link } from '../../routing/Link';
@@ -9,33 +10,21 @@ export function SharedByTable({ usages, label }: { readonly usages: readonly Pro
   const { m } = useI18n();
   if (usages.length === 0) return <p className="muted">{m.profile.unused}</p>;
   return (
-    <div className="table-scroll">
-      <table className="list-table compact" aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">{m.profile.app}</th>
-            <th scope="col">{m.appDetail.version}</th>
-            <th scope="col">{m.files.bundle}</th>
-            <th scope="col">{m.appDetail.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {usages.map((usage) => (
-            <tr key={`${usage.appVersionId}-${usage.bundleId}`}>
-              <th scope="row">
-                <Link to={paths.app(usage.appId, 'files')}>{usage.appName}</Link>
-              </th>
-              <td>
-                {usage.shortVersion} ({usage.build})
-              </td>
-              <td>
-                <DottedId value={usage.bundleId} />
-              </td>
-              <td>{m.appDetail.versionStatus[usage.versionStatus]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CompactTable label={label} columns={[m.profile.app, m.appDetail.version, m.files.bundle, m.appDetail.status]}>
+      {usages.map((usage) => (
+        <tr key={`${usage.appVersionId}-${usage.bundleId}`}>
+          <th scope="row">
+            <Link to={paths.app(usage.appId, 'files')}>{usage.appName}</Link>
+          </th>
+          <td>
+            {usage.shortVersion} ({usage.build})
+          </td>
+          <td>
+            <DottedId value={usage.bundleId} />
+          </td>
+          <td>{m.appDetail.versionStatus[usage.versionStatus]}</td>
+        </tr>
+      ))}
+    </CompactTable>
   );
 }

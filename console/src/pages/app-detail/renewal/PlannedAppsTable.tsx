@@ -1,4 +1,5 @@
 import type { PlannedApp } from '../../../api/lifecycle-types';
+import { CompactTable } from '../../../components/CompactTable';
 import { DottedId } from '../../../components/DottedId';
 import { useI18n } from '../../../i18n/i18n-context';
 import { Link } from '../../../routing/Link';
@@ -10,37 +11,23 @@ export function PlannedAppsTable({ apps, label }: { readonly apps: readonly Plan
   const { m, format } = useI18n();
   const { ogNames } = useSession();
   return (
-    <div className="table-scroll">
-      <table className="list-table compact" aria-label={label ?? m.renewal.appsTable}>
-        <thead>
-          <tr>
-            <th scope="col">{m.profile.app}</th>
-            <th scope="col">{m.apps.og}</th>
-            <th scope="col">{m.renewal.bundles}</th>
-            <th scope="col" className="number">
-              {m.profile.devices}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {apps.map((app) => (
-            <tr key={app.appId}>
-              <th scope="row">
-                <Link to={paths.app(app.appId)}>{app.name}</Link>
-              </th>
-              <td>{ogNames.get(app.ogId) ?? m.common.none}</td>
-              <td>
-                {app.bundleIds.map((bundleId) => (
-                  <div key={bundleId}>
-                    <DottedId value={bundleId} />
-                  </div>
-                ))}
-              </td>
-              <td className="number">{format.number(app.devices)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CompactTable label={label ?? m.renewal.appsTable} columns={[m.profile.app, m.apps.og, m.renewal.bundles, { heading: m.profile.devices, figures: true }]}>
+      {apps.map((app) => (
+        <tr key={app.appId}>
+          <th scope="row">
+            <Link to={paths.app(app.appId)}>{app.name}</Link>
+          </th>
+          <td>{ogNames.get(app.ogId) ?? m.common.none}</td>
+          <td>
+            {app.bundleIds.map((bundleId) => (
+              <div key={bundleId}>
+                <DottedId value={bundleId} />
+              </div>
+            ))}
+          </td>
+          <td className="number">{format.number(app.devices)}</td>
+        </tr>
+      ))}
+    </CompactTable>
   );
 }

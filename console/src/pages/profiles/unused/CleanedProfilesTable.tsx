@@ -1,4 +1,5 @@
 import type { CleanedProfile } from '../../../api/cleanup-types';
+import { CompactTable } from '../../../components/CompactTable';
 import { useI18n } from '../../../i18n/i18n-context';
 import { Link } from '../../../routing/Link';
 import { paths } from '../../../routing/routes';
@@ -16,35 +17,19 @@ export function CleanedProfilesTable({ profiles, label, linked }: CleanedProfile
   const { m, format } = useI18n();
   const { ogNames } = useSession();
   return (
-    <div className="table-scroll">
-      <table className="list-table compact" aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">{m.profile.name}</th>
-            <th scope="col" className="number">
-              {m.profile.lineageVersion}
-            </th>
-            <th scope="col">{m.apps.og}</th>
-            <th scope="col">{m.profile.status}</th>
-            <th scope="col">{m.profile.expires}</th>
-            <th scope="col">{m.profile.uuid}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {profiles.map((profile) => (
-            <tr key={profile.id}>
-              <th scope="row">{linked ? <Link to={paths.profile(profile.id)}>{profile.name}</Link> : profile.name}</th>
-              <td className="number">{format.number(profile.lineageVersion)}</td>
-              <td>{ogNames.get(profile.ogId) ?? m.common.none}</td>
-              <td>{m.profile.statuses[profile.status]}</td>
-              <td>
-                <time dateTime={profile.expirationDate}>{format.date(profile.expirationDate)}</time>
-              </td>
-              <td className="mono small">{profile.uuid}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CompactTable label={label} columns={[m.profile.name, { heading: m.profile.lineageVersion, figures: true }, m.apps.og, m.profile.status, m.profile.expires, m.profile.uuid]}>
+      {profiles.map((profile) => (
+        <tr key={profile.id}>
+          <th scope="row">{linked ? <Link to={paths.profile(profile.id)}>{profile.name}</Link> : profile.name}</th>
+          <td className="number">{format.number(profile.lineageVersion)}</td>
+          <td>{ogNames.get(profile.ogId) ?? m.common.none}</td>
+          <td>{m.profile.statuses[profile.status]}</td>
+          <td>
+            <time dateTime={profile.expirationDate}>{format.date(profile.expirationDate)}</time>
+          </td>
+          <td className="mono small">{profile.uuid}</td>
+        </tr>
+      ))}
+    </CompactTable>
   );
 }
