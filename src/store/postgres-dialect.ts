@@ -34,5 +34,9 @@ function typeParser(oid: number, format?: 'text' | 'binary'): TypeParser {
 /** A pool for `url` whose type parsers are private to it (pg's global parsers stay untouched). */
 export function createPostgresDialect(url: string): PostgresDialect {
   const pool = new pg.Pool({ connectionString: url, types: { getTypeParser: typeParser } });
+  // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend)
+  // emits 'error' on the pool; without a listener that would crash the process. The pool has
+  // already discarded the client, and the next query opens a new connection.
+  pool.on('error', () => undefined);
   return new PostgresDialect({ pool });
 }
