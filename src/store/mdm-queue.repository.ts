@@ -240,11 +240,15 @@ export class MdmQueueRepository {
       .deleteFrom('mdm_queue')
       .where('status', 'in', [...FINISHED_STATUSES])
       .where('updated_at', '<', cutoff)
+      // A rollout in progress reads its devices' rows of the install command: they stay until it completes.
+      .where(sql<boolean>`command_id not in (select install_command_id from renewals where completed_at is null)`)
       .executeTakeFirst();
     const commands = await this.db
       .deleteFrom('mdm_commands')
       .where('created_at', '<', cutoff)
       .where((eb) => eb.not(eb('id', 'in', eb.selectFrom('mdm_queue').select('command_id').distinct())))
+      // A renewal's removal is queued lazily, for any device that later proves the new profile.
+      .where(sql<boolean>`id not in (select remove_command_id from renewals)`)
       .executeTakeFirst();
     return { queueRows: affectedRows(queueRows), commands: affectedRows(commands) };
   }

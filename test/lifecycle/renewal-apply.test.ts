@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ExpiryScanService } from '../../src/services/lifecycle/expiry-scan.service.js';
 import type { Database } from '../../src/store/database.js';
@@ -96,6 +97,27 @@ forEachCatalogApp((context) => {
       expect((await bell()).some((notice) => notice.subjectType === 'profile' && notice.subjectId === profileId)).toBe(false);
       const history = (await call(context.app(), agent, 'GET', '/api/v1/notices?includeDismissed=true')).json<{ subjectId: number }[]>();
       expect(history.some((notice) => notice.subjectId === profileId)).toBe(true);
+    });
+
+    it('keeps the queue rows of a rollout in progress and every renewal\'s removal out of the pruning', async () => {
+      const { agent, replacement, profileId } = await world();
+      const renewal = (await renew(agent, profileId, replacement, 'dryRun=false')).json<RenewalBody>();
+      const database = context.database();
+      const stored = await database.repositories.renewals.get(await database.repositories.ogs.rootScope(), renewal.id);
+      if (stored === undefined) throw new Error('renewal not stored');
+      const installRows = () =>
+        sql<{ n: number | string }>`select count(*) as n from mdm_queue where command_id = ${stored.installCommandId}`.execute(database.kysely);
+      // Every device answered long ago: finished rows, older than any retention.
+      await sql`update mdm_queue set status = 'error', updated_at = 0 where command_id = ${stored.installCommandId}`.execute(database.kysely);
+      const later = new Date(Date.now() + 86_400_000);
+      await database.repositories.mdmQueue.prune(later);
+      expect(Number((await installRows()).rows[0]?.n)).toBe(2);
+
+      await database.repositories.renewals.complete(stored.id, { total: 2, pending: 0, waitingUnlock: 0, failed: 2, installed: 0, oldRemoved: 0 }, new Date());
+      await database.repositories.mdmQueue.prune(later);
+      expect(Number((await installRows()).rows[0]?.n)).toBe(0);
+      const removal = await sql<{ n: number | string }>`select count(*) as n from mdm_commands where id = ${stored.removeCommandId}`.execute(database.kysely);
+      expect(Number(removal.rows[0]?.n)).toBe(1);
     });
 
     it('answers the same renewal when the request is replayed, and queues nothing twice', async () => {
