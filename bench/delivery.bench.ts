@@ -1,6 +1,7 @@
 /**
  * `npm run bench:delivery -- [--devices 2000] [--database URL] [--queue-rows 1000000]
- *   [--concurrency 16] [--identity signature|proxy] [--cpu-profile FILE] [--json]`
+ *   [--concurrency 16] [--identity signature|proxy] [--cpu-profile FILE] [--fleet-cpu-profile FILE]
+ *   [--json]`
  *
  * Command delivery through a real Provisio server (in this process, listening on a local port) to
  * simulated iPhones (a child process running this same file with `--fleet`, so the devices'
@@ -13,12 +14,13 @@
  *    server adds a ProvisioningProfileList after each acknowledged install, as in a renewal.
  * 2. Timed: every device is woken once (`--concurrency` connected at a time) and works through
  *    its queue. commandsPerSecond = commands delivered / wall time from the first wake to the
- *    last answer; p50/p95 = round trip of each PUT /mdm/connect as the device measures it.
+ *    last answer; p50/p95 = round trip of each PUT /mdm/connect as the device measures it, from
+ *    sending the signed request to the answer; serverCpuMsPerRequest / fleetCpuMsPerRequest =
+ *    each process's CPU time (all threads) per request.
  *
  * `--identity proxy` has devices prove who they are as behind a TLS-terminating proxy (forwarded
- * client certificate) instead of signing every body: RSA signing costs the fleet ~1.5 ms per
- * message, which on a 2-core machine caps what one fleet process can send, not what the server
- * can take.
+ * client certificate) instead of signing every body: RSA signing costs the fleet ~0.3 ms of CPU
+ * per message, which on a 2-core machine is taken from what the server could use.
  *
  * PostgreSQL: `--database postgres://user@host/db` names a server the bench may create a
  * throwaway database on (dropped afterwards). Last stdout line (with --json):
@@ -71,7 +73,7 @@ type ToFleet =
   | { readonly kind: 'deliver' };
 type FromFleet =
   | { readonly kind: 'enrolled'; readonly enrolled: number; readonly failures: readonly string[]; readonly seconds: number }
-  | { readonly kind: 'delivered'; readonly seconds: number; readonly summary: DeliverySummary };
+  | { readonly kind: 'delivered'; readonly seconds: number; readonly cpuMs: number; readonly summary: DeliverySummary };
 
 if (args.includes('--fleet')) runFleet();
 else await runBench();
@@ -100,15 +102,29 @@ function runFleet(): void {
         reply({ kind: 'enrolled', enrolled: outcome.enrolled, failures: outcome.failures, seconds: (performance.now() - started) / 1000 });
       } else if (fleet) {
         const before = fleet.stats.summary();
+        const profiler = await startProfiler(valueOf('--cpu-profile'));
         const started = performance.now();
+        const cpu = process.cpuUsage();
         await fleet.wake();
         const seconds = (performance.now() - started) / 1000;
-        reply({ kind: 'delivered', seconds, summary: deltaOf(before, fleet.stats.summary()) });
+        const cpuMs = cpuMsSince(cpu);
+        await profiler.stop();
+        reply({ kind: 'delivered', seconds, cpuMs, summary: deltaOf(before, fleet.stats.summary()) });
         transport?.close();
         process.disconnect();
       }
     })();
   });
+}
+
+/** CPU time (user + system) this process used since `start`, in milliseconds. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+}
+
+function perRequest(ms: number, requests: number): number {
+  return requests === 0 ? 0 : Math.round((ms / requests) * 1000) / 1000;
 }
 
 /** Counters of the delivery alone (enrollment made no connect requests, but be exact). */
@@ -140,7 +156,9 @@ async function runBench(): Promise<void> {
   const config = loadServerConfig(settings, {});
   const app = await buildApp({ config, database, blobs: new FileBlobStore(dataDir), clock: { now: () => new Date() }, logDestination: { write: () => {} } });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  const fleet = fork(fileURLToPath(import.meta.url), ['--fleet'], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const fleetProfile = valueOf('--fleet-cpu-profile');
+  const fleetArgs = ['--fleet', ...(fleetProfile === undefined ? [] : ['--cpu-profile', fleetProfile])];
+  const fleet = fork(fileURLToPath(import.meta.url), fleetArgs, { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     log(`server on ${url} (${database.dialect}); enrolling ${devices} devices, ${concurrency} at a time`);
     const { ogId, token } = await ogWithToken(database);
@@ -153,7 +171,9 @@ async function runBench(): Promise<void> {
     log(`queue holds ${rows} rows; ${commands.length} commands queued per device (+1 follow-up each install)`);
     await logQueryPlan(database);
     const profiler = await startProfiler(valueOf('--cpu-profile'));
-    const { seconds, summary } = await ask(fleet, { kind: 'deliver' }, 'delivered');
+    const cpu = process.cpuUsage();
+    const { seconds, summary, cpuMs: fleetCpuMs } = await ask(fleet, { kind: 'deliver' }, 'delivered');
+    const serverCpuMs = cpuMsSince(cpu);
     await profiler.stop();
     const result = {
       database: database.dialect,
@@ -168,6 +188,8 @@ async function runBench(): Promise<void> {
       requests: summary.requests,
       errors: summary.errors,
       seconds: Math.round(seconds * 1000) / 1000,
+      serverCpuMsPerRequest: perRequest(serverCpuMs, summary.requests),
+      fleetCpuMsPerRequest: perRequest(fleetCpuMs, summary.requests),
       concurrency,
       identity,
     };
@@ -262,13 +284,17 @@ async function countQueue(database: Database): Promise<number> {
 /** How the database finds a device's next command, printed so slow runs can be explained. */
 async function logQueryPlan(database: Database): Promise<void> {
   const explain = database.dialect === 'postgres' ? sql`explain` : sql`explain query plan`;
-  const { rows } = await sql<Record<string, unknown>>`${explain} select q.command_id, c.command_uuid, c.request_type, c.body
-    from mdm_queue as q inner join mdm_commands as c on c.id = q.command_id
-    where q.device_id = 1 and q.status in ('pending', 'sent', 'not_now') order by q.command_id limit 1`.execute(database.kysely);
+  const { rows } = await sql<Record<string, unknown>>`${explain} update mdm_queue set status = 'sent', updated_at = 0
+    where device_id = 1 and status = 'pending' and command_id = (select command_id from mdm_queue as open
+      where open.device_id = 1 and open.status = 'pending' order by open.command_id limit 1)
+    returning command_id, (select c.body from mdm_commands as c where c.id = mdm_queue.command_id) as body`.execute(database.kysely);
   log(`next-command plan:\n  ${rows.map((row) => planLine(row)).join('\n  ')}`);
 }
 
-/** With `--cpu-profile FILE`, the server's CPU profile of the timed delivery (open it in Chrome DevTools). */
+/**
+ * With `--cpu-profile FILE`, the server's CPU profile of the timed delivery (open it in Chrome
+ * DevTools); `--fleet-cpu-profile FILE` profiles the fleet process the same way.
+ */
 async function startProfiler(file: string | undefined): Promise<{ stop(): Promise<void> }> {
   if (!file) return { stop: async () => {} };
   const session = new Session();
@@ -280,7 +306,7 @@ async function startProfiler(file: string | undefined): Promise<{ stop(): Promis
       const { profile } = await session.post('Profiler.stop');
       writeFileSync(file, JSON.stringify(profile));
       session.disconnect();
-      log(`server CPU profile of the delivery written to ${file}`);
+      log(`CPU profile of the delivery written to ${file}`);
     },
   };
 }

@@ -22,7 +22,7 @@ describe('readEnrollmentProfile and BodySigner', () => {
     expect(Buffer.from(settings.identity.certificate)).toEqual(Buffer.from(issued.identity.certificate));
 
     const body = encodeCommandResponse({ udid: 'SIM-UDID', status: 'Idle' });
-    const header = new BodySigner(settings.identity).header(body);
+    const header = await new BodySigner(settings.identity).header(body);
     const options = { enrollmentCa: ca.trustAnchors(), now: new Date() };
     expect(verifyMdmSignature(header, body, options)).toMatchObject({ ok: true, identity: { sha256: issued.identity.sha256 } });
     const other = encodeCommandResponse({ udid: 'OTHER-UDID', status: 'Idle' });

@@ -1,4 +1,5 @@
 import { hash, sign, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import { TagClass, UniversalTag, der } from '../formats/asn1/index.js';
 import { AttributeOid, CmsOid } from '../formats/cms/index.js';
 import { DigestOid, KeyOid, parseCertificate, signatureOid } from '../formats/x509/index.js';
@@ -13,6 +14,9 @@ export interface SigningIdentity {
  * Signs MDM message bodies as iOS does for `SignMessage`: the `Mdm-Signature` header is base64
  * of a DER CMS SignedData (SHA-256, signed attributes contentType, signingTime, messageDigest)
  * whose content is left out, carrying the identity certificate. The certificate is parsed once.
+ * The private-key operation runs on libuv's thread pool, as each real device signs on its own
+ * processor: a fleet of thousands in one process would otherwise spend most of its one thread
+ * on RSA.
  */
 export class BodySigner {
   readonly #identity: SigningIdentity;
@@ -27,31 +31,31 @@ export class BodySigner {
   }
 
   /** The `Mdm-Signature` header value for `body`. */
-  header(body: Uint8Array, now: Date = new Date()): string {
-    return Buffer.from(this.signedData(body, now)).toString('base64');
+  async header(body: Uint8Array, now: Date = new Date()): Promise<string> {
+    return Buffer.from(await this.signedData(body, now)).toString('base64');
   }
 
   /** ContentInfo { signedData } with the content detached. */
-  signedData(body: Uint8Array, now: Date): Uint8Array {
+  async signedData(body: Uint8Array, now: Date): Promise<Uint8Array> {
     const digestAlgorithm = der.sequence(der.oid(DigestOid.sha256), der.null());
     const signedData = der.sequence(
       der.integer(1),
       der.set(digestAlgorithm),
       der.sequence(der.oid(CmsOid.data)),
       der.implicit(0, der.set(this.#identity.certificate)),
-      der.set(this.#signerInfo(body, digestAlgorithm, now)),
+      der.set(await this.#signerInfo(body, digestAlgorithm, now)),
     );
     return der.sequence(der.oid(CmsOid.signedData), der.explicit(0, signedData));
   }
 
-  #signerInfo(body: Uint8Array, digestAlgorithm: Uint8Array, now: Date): Uint8Array {
+  async #signerInfo(body: Uint8Array, digestAlgorithm: Uint8Array, now: Date): Promise<Uint8Array> {
     const attributes = der.set(
       attribute(AttributeOid.contentType, der.oid(CmsOid.data)),
       attribute(AttributeOid.signingTime, der.time(now)),
       attribute(AttributeOid.messageDigest, der.octetString(hash('sha256', body, 'buffer'))),
     );
     // The signature covers the attributes as a SET (their DER), then they are stored as [0] IMPLICIT.
-    const signature = sign('sha256', attributes, this.#identity.privateKey);
+    const signature = await signInPool('sha256', attributes, this.#identity.privateKey);
     return der.sequence(
       der.integer(1),
       this.#signerId,
@@ -62,6 +66,11 @@ export class BodySigner {
     );
   }
 }
+
+/** `crypto.sign` with a callback: the signing runs on the thread pool. */
+const signInPool = promisify((algorithm: string, data: Uint8Array, key: KeyObject, done: (error: Error | null, signature: Buffer) => void) =>
+  sign(algorithm, data, key, done),
+);
 
 function attribute(oid: string, value: Uint8Array): Uint8Array {
   return der.sequence(der.oid(oid), der.set(value));

@@ -72,11 +72,17 @@ export class HttpTransport implements DeviceTransport {
   }
 }
 
-async function readReply(response: IncomingMessage): Promise<HttpReply> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of response) chunks.push(chunk as Buffer);
-  const body = new Uint8Array(Buffer.concat(chunks));
-  return { status: response.statusCode ?? 0, body, contentType: response.headers['content-type'] };
+/** The whole reply; events rather than an async iterator, which costs a promise per chunk. */
+function readReply(response: IncomingMessage): Promise<HttpReply> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.once('error', reject);
+    response.once('end', () => {
+      const body = new Uint8Array(Buffer.concat(chunks));
+      resolve({ status: response.statusCode ?? 0, body, contentType: response.headers['content-type'] });
+    });
+  });
 }
 
 function networkError(exchange: HttpExchange, error: Error): SimulatorError {

@@ -9,7 +9,7 @@ import { DeliveryStats } from './delivery-stats.js';
 import type { DeviceFacts } from './device-facts.js';
 import { readEnrollmentProfile, type EnrollmentSettings } from './enrollment-settings.js';
 import { SimulatorError } from './errors.js';
-import type { DeviceTransport, HttpReply } from './http-transport.js';
+import type { DeviceTransport, HttpExchange, HttpReply } from './http-transport.js';
 import { ProfileStore } from './profile-store.js';
 import { pointAt } from './server-address.js';
 import { peekCommand } from './command-peek.js';
@@ -198,9 +198,11 @@ export class VirtualDevice {
   /** One connect round trip; `undefined` (counted as an error) when it failed. */
   async #connect(response: CommandResponseInput): Promise<HttpReply | undefined> {
     const { settings } = this.#enrolled();
-    const started = performance.now();
     try {
-      const reply = await this.#put(settings.serverUrl, encodeCommandResponse(response), CONNECT_TYPE);
+      const request = await this.#signedPut(settings.serverUrl, encodeCommandResponse(response), CONNECT_TYPE);
+      // The server's part: from sending the signed request to its answer.
+      const started = performance.now();
+      const reply = await this.#options.transport.send(request);
       this.stats.latency.record(performance.now() - started);
       if (reply.status >= 200 && reply.status <= 299) return reply;
     } catch {
@@ -222,13 +224,18 @@ export class VirtualDevice {
     }
   }
 
-  #put(advertisedUrl: string, body: Uint8Array, contentType: string): Promise<HttpReply> {
+  async #put(advertisedUrl: string, body: Uint8Array, contentType: string): Promise<HttpReply> {
+    return this.#options.transport.send(await this.#signedPut(advertisedUrl, body, contentType));
+  }
+
+  /** The PUT as the device sends it: its body signed, or its certificate for the proxy to forward. */
+  async #signedPut(advertisedUrl: string, body: Uint8Array, contentType: string): Promise<HttpExchange> {
     const { signer, settings, address } = this.#enrolled();
     const headers: Record<string, string> = { 'content-type': contentType, 'user-agent': 'MDM/1.0' };
     const forwarded = this.#options.forwardedCertificateHeader;
     if (forwarded) headers[forwarded] = Buffer.from(settings.identity.certificate).toString('base64');
-    else if (settings.signMessages) headers['mdm-signature'] = signer.header(body, this.#now());
-    return this.#options.transport.send({ method: 'PUT', url: address(advertisedUrl), headers, body });
+    else if (settings.signMessages) headers['mdm-signature'] = await signer.header(body, this.#now());
+    return { method: 'PUT', url: address(advertisedUrl), headers, body };
   }
 
   /** The command, or its CommandUUID (maybe empty) when the device cannot read it. */

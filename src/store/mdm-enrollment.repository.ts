@@ -3,7 +3,8 @@ import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { MdmStoreSchema } from './mdm-schema.js';
 import { idIn, withMdmTables } from './mdm-sql.js';
-import { OPEN_STATUSES } from './mdm-queue.repository.js';
+import { PreparedQuery, type ArgumentOf } from './mdm-prepared.js';
+import { OPEN_STATUSES } from './mdm-queue-status.js';
 import type { StoreSchema } from './schema.js';
 import { affectedRows } from './sql-filters.js';
 
@@ -14,6 +15,8 @@ export interface MdmEnrollment {
   readonly ogId: number;
   readonly identitySha256: string;
   readonly enabled: boolean;
+  /** When the device last checked in, as far as the devices table knows. */
+  readonly lastSeenAt: Date;
 }
 
 /** Where and how to wake one device. */
@@ -30,6 +33,15 @@ export interface PushRegistration {
   readonly pushMagic: string;
   readonly topic: string;
 }
+
+/** Every device request starts with this lookup, so it is prepared once (see `PreparedQuery`). */
+const byIdentityQuery = new PreparedQuery((db, arg: ArgumentOf<{ identitySha256: string }>) =>
+  db
+    .selectFrom('mdm_enrollments as e')
+    .innerJoin('devices as d', 'd.id', 'e.device_id')
+    .select(['e.device_id', 'd.udid', 'd.og_id', 'e.identity_sha256', 'e.enabled', 'd.last_seen_at'])
+    .where('e.identity_sha256', '=', arg('identitySha256')),
+);
 
 /**
  * MDM enrollments: which identity certificate speaks for which device, and its push token.
@@ -48,15 +60,17 @@ export class MdmEnrollmentRepository {
 
   /** The enrollment bound to this identity certificate (SHA-256 hex), enabled or not. */
   async findByIdentity(identitySha256: string): Promise<MdmEnrollment | undefined> {
-    const row = await this.db
-      .selectFrom('mdm_enrollments as e')
-      .innerJoin('devices as d', 'd.id', 'e.device_id')
-      .select(['e.device_id', 'd.udid', 'd.og_id', 'e.identity_sha256', 'e.enabled'])
-      .where('e.identity_sha256', '=', identitySha256)
-      .executeTakeFirst();
+    const row = await byIdentityQuery.executeTakeFirst(this.db, { identitySha256 });
     return row === undefined
       ? undefined
-      : { deviceId: row.device_id, udid: row.udid, ogId: row.og_id, identitySha256: row.identity_sha256, enabled: row.enabled === 1 };
+      : {
+          deviceId: row.device_id,
+          udid: row.udid,
+          ogId: row.og_id,
+          identitySha256: row.identity_sha256,
+          enabled: row.enabled === 1,
+          lastSeenAt: new Date(row.last_seen_at),
+        };
   }
 
   /** Binds the device to an identity (Authenticate): enables it and forgets the old push token. */

@@ -2,6 +2,16 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
+import {
+  addCommandQuery,
+  nextPendingQuery,
+  pendingOfTypeQuery,
+  queueForDeviceQuery,
+  recordAnswerQuery,
+  reopenQuery,
+  toQueuedCommand,
+} from './mdm-delivery-queries.js';
+import { FINISHED_STATUSES, type QueuedCommand, type QueueStatus } from './mdm-queue-status.js';
 import type { MdmStoreSchema } from './mdm-schema.js';
 import { idIn, toBytes, withMdmTables } from './mdm-sql.js';
 import { paginate, toPage } from './pagination.js';
@@ -11,18 +21,8 @@ import { inScope } from './scope.js';
 import type { Scope } from './scope.js';
 import { affectedRows } from './sql-filters.js';
 
-/**
- * Where a queued command stands for one device:
- * - `pending`: not offered yet; `sent`: handed to the device, no answer yet;
- * - `not_now`: the device could not run it (locked); offered again on its next connection;
- * - `acknowledged`, `error`, `format_error`: answered, kept until the retention policy prunes it.
- */
-export type QueueStatus = 'pending' | 'sent' | 'not_now' | 'acknowledged' | 'error' | 'format_error';
-
-/** Statuses still waiting for an answer. */
-export const OPEN_STATUSES: readonly QueueStatus[] = ['pending', 'sent', 'not_now'];
-/** Statuses of answered commands, which retention prunes. */
-export const FINISHED_STATUSES: readonly QueueStatus[] = ['acknowledged', 'error', 'format_error'];
+export { FINISHED_STATUSES, OPEN_STATUSES } from './mdm-queue-status.js';
+export type { QueuedCommand, QueueStatus } from './mdm-queue-status.js';
 
 /** A command to store: its plist bytes are kept verbatim and sent as they are. */
 export interface NewCommand {
@@ -38,14 +38,6 @@ export type FanOutTarget =
   | { readonly kind: 'app'; readonly bundleId: string }
   /** Devices with any of these bundle ids installed (a renewal's apps). */
   | { readonly kind: 'bundles'; readonly bundleIds: readonly string[] };
-
-/** The command a device gets next. */
-export interface QueuedCommand {
-  readonly commandId: number;
-  readonly commandUuid: string;
-  readonly requestType: string;
-  readonly body: Uint8Array;
-}
 
 /** A queue row as the admin API shows it. */
 export interface QueueEntry {
@@ -88,17 +80,23 @@ export class MdmQueueRepository {
 
   /** Stores a command; returns its id. */
   async addCommand(command: NewCommand): Promise<number> {
-    const row = await this.db
-      .insertInto('mdm_commands')
-      .values({
-        command_uuid: command.commandUuid,
-        request_type: command.requestType,
-        body: toBytes(command.bytes),
-        created_at: this.clock().getTime(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await addCommandQuery.executeTakeFirst(this.db, {
+      commandUuid: command.commandUuid,
+      requestType: command.requestType,
+      body: toBytes(command.bytes),
+      now: this.clock().getTime(),
+    });
+    if (row === undefined) throw new Error('storing the command returned no id');
     return row.id;
+  }
+
+  /**
+   * Queues a stored command for one device the caller knows is enrolled, because the request it
+   * answers came from it (the follow-ups of a connect request): no fan-out, scope or enrollment
+   * lookup. The device must not have this command queued yet.
+   */
+  async queueForDevice(deviceId: number, commandId: number): Promise<void> {
+    await queueForDeviceQuery.execute(this.db, { deviceId, commandId, now: this.clock().getTime() });
   }
 
   /**
@@ -114,9 +112,11 @@ export class MdmQueueRepository {
       .innerJoin('devices as d', 'd.id', 'e.device_id')
       .select([
         'e.device_id',
-        sql.lit(commandId).as('command_id'),
+        // Bound, not inlined, so the statement's text (and its prepared plan) is the same every
+        // time; cast so PostgreSQL knows their types in a select list.
+        sql<number>`cast(${commandId} as bigint)`.as('command_id'),
         sql.lit('pending').as('status'),
-        sql.lit(now).as('updated_at'),
+        sql<number>`cast(${now} as bigint)`.as('updated_at'),
       ])
       .where('e.enabled', '=', 1)
       .where(inScope(scope, 'd.og_id'));
@@ -141,24 +141,15 @@ export class MdmQueueRepository {
   }
 
   /**
-   * The device's next command, marked `sent`. A device opens every connection with Idle, so
-   * `newConnection` also offers again what it answered NotNow to (or never answered); within a
-   * connection only commands not offered yet are.
+   * The device's next command, marked `sent`. A device opens every connection with Idle, so on
+   * a `newConnection` what it answered NotNow to (or never answered) becomes pending again; then,
+   * and within a connection, only pending commands are offered: one it declines is not offered
+   * again until it connects anew.
    */
   async next(deviceId: number, newConnection: boolean): Promise<QueuedCommand | undefined> {
-    const statuses: QueueStatus[] = newConnection ? [...OPEN_STATUSES] : ['pending'];
-    const row = await this.db
-      .selectFrom('mdm_queue as q')
-      .innerJoin('mdm_commands as c', 'c.id', 'q.command_id')
-      .select(['q.command_id', 'c.command_uuid', 'c.request_type', 'c.body'])
-      .where('q.device_id', '=', deviceId)
-      .where('q.status', 'in', statuses)
-      .orderBy('q.command_id')
-      .limit(1)
-      .executeTakeFirst();
-    if (row === undefined) return undefined;
-    await this.setStatus(deviceId, row.command_id, 'sent', null);
-    return { commandId: row.command_id, commandUuid: row.command_uuid, requestType: row.request_type, body: new Uint8Array(row.body) };
+    if (newConnection) await reopenQuery.execute(this.db, { deviceId });
+    const row = await nextPendingQuery.executeTakeFirst(this.db, { deviceId, now: this.clock().getTime() });
+    return row === undefined ? undefined : toQueuedCommand(row);
   }
 
   /**
@@ -171,30 +162,14 @@ export class MdmQueueRepository {
     status: Exclude<QueueStatus, 'pending' | 'sent'>,
     response: Uint8Array,
   ): Promise<QueuedCommand | undefined> {
-    const row = await this.db
-      .selectFrom('mdm_queue as q')
-      .innerJoin('mdm_commands as c', 'c.id', 'q.command_id')
-      .select(['q.command_id', 'c.command_uuid', 'c.request_type', 'c.body'])
-      .where('q.device_id', '=', deviceId)
-      .where('c.command_uuid', '=', commandUuid)
-      .where('q.status', 'in', [...OPEN_STATUSES])
-      .executeTakeFirst();
-    if (row === undefined) return undefined;
-    await this.setStatus(deviceId, row.command_id, status, toBytes(response));
-    return { commandId: row.command_id, commandUuid: row.command_uuid, requestType: row.request_type, body: new Uint8Array(row.body) };
+    const now = this.clock().getTime();
+    const row = await recordAnswerQuery.executeTakeFirst(this.db, { deviceId, commandUuid, status, now, result: toBytes(response) });
+    return row === undefined ? undefined : toQueuedCommand(row);
   }
 
   /** True when the device has an open command of this RequestType not offered yet. */
   async hasPending(deviceId: number, requestType: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('mdm_queue as q')
-      .innerJoin('mdm_commands as c', 'c.id', 'q.command_id')
-      .select('q.command_id')
-      .where('q.device_id', '=', deviceId)
-      .where('q.status', '=', 'pending')
-      .where('c.request_type', '=', requestType)
-      .executeTakeFirst();
-    return row !== undefined;
+    return (await pendingOfTypeQuery.executeTakeFirst(this.db, { deviceId, requestType })) !== undefined;
   }
 
   /** The device's queue and history, newest command first; an empty page for a device not in scope. */
@@ -251,16 +226,5 @@ export class MdmQueueRepository {
       .where(sql<boolean>`id not in (select remove_command_id from renewals)`)
       .executeTakeFirst();
     return { queueRows: affectedRows(queueRows), commands: affectedRows(commands) };
-  }
-
-  private async setStatus(deviceId: number, commandId: number, status: QueueStatus, result: Buffer | null): Promise<void> {
-    const changes: { status: string; updated_at: number; result?: Buffer } = { status, updated_at: this.clock().getTime() };
-    if (result !== null) changes.result = result;
-    await this.db
-      .updateTable('mdm_queue')
-      .set(changes)
-      .where('device_id', '=', deviceId)
-      .where('command_id', '=', commandId)
-      .execute();
   }
 }

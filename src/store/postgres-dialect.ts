@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect } from 'kysely';
+import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { statementNameOf } from './statement-names.js';
 
 type TypeParser = (value: string) => unknown;
 
@@ -31,12 +33,46 @@ function typeParser(oid: number, format?: 'text' | 'binary'): TypeParser {
   return OVERRIDES.get(oid) ?? (pg.types.getTypeParser(oid, format) as TypeParser);
 }
 
-/** A pool for `url` whose type parsers are private to it (pg's global parsers stay untouched). */
+/**
+ * A pool for `url` whose type parsers are private to it (pg's global parsers stay untouched),
+ * and which runs registered texts as named prepared statements (see `statement-names.ts`).
+ */
 export function createPostgresDialect(url: string): PostgresDialect {
   const pool = new pg.Pool({ connectionString: url, types: { getTypeParser: typeParser } });
   // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend)
   // emits 'error' on the pool; without a listener that would crash the process. The pool has
   // already discarded the client, and the next query opens a new connection.
   pool.on('error', () => undefined);
-  return new PostgresDialect({ pool });
+  return new PostgresDialect({ pool: withNamedStatements(pool) });
+}
+
+function withNamedStatements(pool: pg.Pool): PostgresPool {
+  // One wrapper per pooled client: Kysely keeps its connection objects by client.
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      if (wrapper === undefined) {
+        wrapper = namingClient(client);
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
+}
+
+function namingClient(client: pg.PoolClient): PostgresPoolClient {
+  function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
+  function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+  function query<R>(sqlOrCursor: string | PostgresCursor<R>, parameters?: ReadonlyArray<unknown>) {
+    // Kysely's cursors are pg-cursor Submittables, which pg accepts as they are.
+    if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
+    const values = [...(parameters ?? [])];
+    const name = statementNameOf(sqlOrCursor);
+    const config: pg.QueryConfig = name === undefined ? { text: sqlOrCursor, values } : { name, text: sqlOrCursor, values };
+    return client.query(config) as unknown as Promise<PostgresQueryResult<R>>;
+  }
+  return { query, release: (destroy) => client.release(destroy) };
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
+import { serverConnection } from './sqlite-connection.js';
 
 const IN_MEMORY = ':memory:';
 /** How long a writer waits for another connection's lock before failing with SQLITE_BUSY. */
@@ -21,5 +22,5 @@ export function createSqliteDialect(file: string): SqliteDialect {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: serverConnection(database, file !== IN_MEMORY) });
 }

@@ -114,6 +114,45 @@ forEachDatabase((context) => {
       expect((await mdmQueue.next(device, true))?.commandUuid).toBe(install.uuid);
     });
 
+    it('offers every command declined in earlier connections again, in order, each once per connection', async () => {
+      const database = context.database();
+      const { ids } = await enrolledDevices(database, 1);
+      const device = ids[0]!;
+      const [first, second, third] = [await queueCommand(database, ids), await queueCommand(database, ids), await queueCommand(database, ids)];
+      const { mdmQueue } = database.repositories;
+      expect((await mdmQueue.next(device, true))?.commandUuid).toBe(first.uuid);
+      await mdmQueue.recordAnswer(device, first.uuid, 'not_now', answer(first.uuid));
+      expect((await mdmQueue.next(device, false))?.commandUuid).toBe(second.uuid);
+      await mdmQueue.recordAnswer(device, second.uuid, 'not_now', answer(second.uuid));
+      // Third offered and left unanswered: the connection ends.
+      expect((await mdmQueue.next(device, false))?.commandUuid).toBe(third.uuid);
+
+      expect((await mdmQueue.next(device, true))?.commandUuid).toBe(first.uuid);
+      await mdmQueue.recordAnswer(device, first.uuid, 'acknowledged', answer(first.uuid));
+      expect((await mdmQueue.next(device, false))?.commandUuid).toBe(second.uuid);
+      await mdmQueue.recordAnswer(device, second.uuid, 'not_now', answer(second.uuid));
+      expect((await mdmQueue.next(device, false))?.commandUuid).toBe(third.uuid);
+      await mdmQueue.recordAnswer(device, third.uuid, 'acknowledged', answer(third.uuid));
+      expect(await mdmQueue.next(device, false)).toBeUndefined();
+    });
+
+    it('queues a follow-up for the one device that asked, and tells whether one of a kind is pending', async () => {
+      const database = context.database();
+      const { ids } = await enrolledDevices(database, 2);
+      const [a, b] = [ids[0]!, ids[1]!];
+      const { mdmQueue } = database.repositories;
+      expect(await mdmQueue.hasPending(a, 'ProvisioningProfileList')).toBe(false);
+      const command = buildCommand('ProvisioningProfileList', {});
+      await mdmQueue.queueForDevice(a, await mdmQueue.addCommand(command));
+      expect(await mdmQueue.hasPending(a, 'ProvisioningProfileList')).toBe(true);
+      expect(await mdmQueue.hasPending(a, 'DeviceInformation')).toBe(false);
+      expect(await mdmQueue.hasPending(b, 'ProvisioningProfileList')).toBe(false);
+      expect((await mdmQueue.next(a, true))?.commandUuid).toBe(command.commandUuid);
+      // Offered: no longer pending, so a new follow-up of that kind may be queued.
+      expect(await mdmQueue.hasPending(a, 'ProvisioningProfileList')).toBe(false);
+      expect(await mdmQueue.next(b, true)).toBeUndefined();
+    });
+
     it("never records an answer to another device's command", async () => {
       const database = context.database();
       const { ids } = await enrolledDevices(database, 2);

@@ -5,6 +5,7 @@ import type { MdmEnrollment } from '../../store/mdm-enrollment.repository.js';
 import type { QueueStatus } from '../../store/mdm-queue.repository.js';
 import { createRepositories, type Repositories } from '../../store/repositories.js';
 import type { StoreSchema } from '../../store/schema.js';
+import type { Scope } from '../../store/scope.js';
 import type { DeviceIdentityCertificate } from '../identity/index.js';
 import { isAcknowledged, type CommandReport, type CommandResponse, type ReportStatus } from '../protocol/index.js';
 import { enrolledDevice } from './enrolled-device.js';
@@ -18,6 +19,13 @@ const ANSWER_STATUS: Readonly<Record<ReportStatus, Exclude<QueueStatus, 'pending
   NotNow: 'not_now',
 };
 
+/**
+ * A device's `last_seen_at` is written when it is at least this old, not on every message: a
+ * device sends several messages a connection, and a write per message costs more than the rest
+ * of an Idle. The console and the push sweep need no finer resolution.
+ */
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
 /** Logs what the device endpoint does not answer with (an unreadable result payload). */
 export type ConnectLog = (message: string, details: Record<string, unknown>) => void;
 
@@ -26,6 +34,9 @@ export type ConnectLog = (message: string, details: Record<string, unknown>) => 
  * inventory from it, and hands out the device's next command.
  */
 export class ConnectService {
+  /** The root OG's scope never changes, so it is read once. */
+  #root: Scope | undefined;
+
   constructor(
     private readonly deps: {
       readonly database: Pick<Database, 'kysely'>;
@@ -39,15 +50,26 @@ export class ConnectService {
    * is empty. Throws a 403 `DeviceRequestError` for a message about another device.
    */
   async handle(response: CommandResponse, identity: DeviceIdentityCertificate): Promise<Uint8Array | undefined> {
-    return this.deps.database.kysely.transaction().execute(async (trx) => {
-      const repositories = createRepositories(trx, () => this.deps.clock.now());
-      const device = await enrolledDevice(repositories, identity, response.udid, { requireEnabled: true });
-      const root = await repositories.ogs.rootScope();
-      await repositories.devices.touch(root, device.deviceId, this.deps.clock.now());
-      if (response.status !== 'Idle') await this.recordAnswer(trx, repositories, device, response);
-      const next = await repositories.mdmQueue.next(device.deviceId, response.status === 'Idle');
-      return next?.body;
-    });
+    const { kysely } = this.deps.database;
+    // An Idle only changes its own device's queue rows, each statement complete on its own, so
+    // it needs no transaction; an answer and what it changes in the inventory are all or nothing.
+    if (response.status === 'Idle') return this.handleWith(kysely, response, identity);
+    return kysely.transaction().execute((trx) => this.handleWith(trx, response, identity));
+  }
+
+  private async handleWith(db: Kysely<StoreSchema>, response: CommandResponse, identity: DeviceIdentityCertificate) {
+    const repositories = createRepositories(db, () => this.deps.clock.now());
+    const device = await enrolledDevice(repositories, identity, response.udid, { requireEnabled: true });
+    await this.noteSeen(repositories, device);
+    if (response.status !== 'Idle') await this.recordAnswer(db, repositories, device, response);
+    const next = await repositories.mdmQueue.next(device.deviceId, response.status === 'Idle');
+    return next?.body;
+  }
+
+  private async noteSeen(repositories: Repositories, device: MdmEnrollment): Promise<void> {
+    const now = this.deps.clock.now();
+    if (now.getTime() - device.lastSeenAt.getTime() < LAST_SEEN_RESOLUTION_MS) return;
+    await repositories.devices.touch(await this.rootScope(repositories), device.deviceId, now);
   }
 
   private async recordAnswer(trx: Kysely<StoreSchema>, repositories: Repositories, device: MdmEnrollment, report: CommandReport) {
@@ -55,7 +77,7 @@ export class ConnectService {
     const answered = await mdmQueue.recordAnswer(device.deviceId, report.commandUuid, ANSWER_STATUS[report.status], report.raw);
     // Not one of this device's open commands: nothing to record, and nothing of another device's is touched.
     if (answered === undefined || !isAcknowledged(report)) return;
-    const root = await repositories.ogs.rootScope();
+    const root = await this.rootScope(repositories);
     try {
       await updateInventory({ repositories, db: trx, root, clock: this.deps.clock }, device, answered.requestType, report);
     } catch (error) {
@@ -63,8 +85,12 @@ export class ConnectService {
     }
     const verification = verificationFor(answered.requestType);
     if (verification !== undefined && !(await mdmQueue.hasPending(device.deviceId, verification.requestType))) {
-      const commandId = await mdmQueue.addCommand(verification);
-      await mdmQueue.fanOut(root, commandId, { kind: 'devices', deviceIds: [device.deviceId] });
+      await mdmQueue.queueForDevice(device.deviceId, await mdmQueue.addCommand(verification));
     }
+  }
+
+  private async rootScope(repositories: Repositories): Promise<Scope> {
+    this.#root ??= await repositories.ogs.rootScope();
+    return this.#root;
   }
 }

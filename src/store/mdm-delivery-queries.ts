@@ -1,0 +1,100 @@
+import type { ExpressionBuilder } from 'kysely';
+import { PreparedQuery, type ArgumentOf } from './mdm-prepared.js';
+import { OPEN_STATUSES, type QueueStatus, type QueuedCommand } from './mdm-queue-status.js';
+import type { MdmStoreSchema } from './mdm-schema.js';
+
+/**
+ * The queue statements of `PUT /mdm/connect`, prepared once (see `PreparedQuery`). Each finds the
+ * device's rows by the queue's primary key, and a command by its id or its UUID index.
+ */
+
+/** Picks the first pending row of the device's key range and marks it `sent`. */
+export const nextPendingQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number; now: number }>) =>
+  db
+    .updateTable('mdm_queue')
+    .set({ status: 'sent', updated_at: arg('now') })
+    .where('device_id', '=', arg('deviceId'))
+    // Tested again on the row itself: of two racing requests only one gets it.
+    .where('status', '=', 'pending')
+    .where('command_id', '=', (eb) =>
+      eb
+        .selectFrom('mdm_queue as open')
+        .select('open.command_id')
+        .where('open.device_id', '=', arg('deviceId'))
+        .where('open.status', '=', 'pending')
+        .orderBy('open.command_id')
+        .limit(1),
+    )
+    .returning((eb) => ['command_id', ...commandColumns(eb)]),
+);
+
+/**
+ * A new connection makes what the device declined (NotNow) or left unanswered before pending
+ * again. Its last change stays as it was: nothing happened to the command itself.
+ */
+export const reopenQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number }>) =>
+  db
+    .updateTable('mdm_queue')
+    .set({ status: 'pending' })
+    .where('device_id', '=', arg('deviceId'))
+    .where('status', 'in', OPEN_STATUSES.filter((status) => status !== 'pending')),
+);
+
+/** Stores the answer on the device's open row of the command with this UUID. */
+export const recordAnswerQuery = new PreparedQuery(
+  (db, arg: ArgumentOf<{ deviceId: number; commandUuid: string; status: QueueStatus; now: number; result: Buffer }>) =>
+    db
+      .updateTable('mdm_queue')
+      .set({ status: arg('status'), updated_at: arg('now'), result: arg('result') })
+      .where('device_id', '=', arg('deviceId'))
+      .where('status', 'in', [...OPEN_STATUSES])
+      .where('command_id', '=', (eb) => eb.selectFrom('mdm_commands').select('id').where('command_uuid', '=', arg('commandUuid')))
+      .returning((eb) => ['command_id', ...commandColumns(eb)]),
+);
+
+/** One pending command of a RequestType for the device. */
+export const pendingOfTypeQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number; requestType: string }>) =>
+  db
+    .selectFrom('mdm_queue as q')
+    .innerJoin('mdm_commands as c', 'c.id', 'q.command_id')
+    .select('q.command_id')
+    .where('q.device_id', '=', arg('deviceId'))
+    .where('q.status', '=', 'pending')
+    .where('c.request_type', '=', arg('requestType'))
+    .limit(1),
+);
+
+/** Stores a command (a connect request's follow-up, or any other). */
+export const addCommandQuery = new PreparedQuery(
+  (db, arg: ArgumentOf<{ commandUuid: string; requestType: string; body: Buffer; now: number }>) =>
+    db
+      .insertInto('mdm_commands')
+      .values({ command_uuid: arg('commandUuid'), request_type: arg('requestType'), body: arg('body'), created_at: arg('now') })
+      .returning('id'),
+);
+
+/** Queues a command for the one device a connect request came from. */
+export const queueForDeviceQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number; commandId: number; now: number }>) =>
+  db.insertInto('mdm_queue').values({ device_id: arg('deviceId'), command_id: arg('commandId'), status: 'pending', updated_at: arg('now') }),
+);
+
+/** The command's own columns, read next to the queue row the statement changed. */
+function commandColumns(eb: ExpressionBuilder<MdmStoreSchema, 'mdm_queue'>) {
+  const column = <C extends 'command_uuid' | 'request_type' | 'body'>(name: C) =>
+    eb.selectFrom('mdm_commands as c').select(`c.${name}`).whereRef('c.id', '=', 'mdm_queue.command_id').$asScalar();
+  return [column('command_uuid').as('command_uuid'), column('request_type').as('request_type'), column('body').as('body')] as const;
+}
+
+/** A row returned with `commandColumns`, as the command it names. */
+export function toQueuedCommand(row: {
+  command_id: number;
+  command_uuid: string | null;
+  request_type: string | null;
+  body: Uint8Array | null;
+}): QueuedCommand {
+  // Pruning only deletes commands no queue row names, so a row's command is always there.
+  if (row.command_uuid === null || row.request_type === null || row.body === null) {
+    throw new Error(`queue row names command ${row.command_id}, which does not exist`);
+  }
+  return { commandId: row.command_id, commandUuid: row.command_uuid, requestType: row.request_type, body: new Uint8Array(row.body) };
+}
