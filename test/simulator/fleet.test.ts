@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommand } from '../../src/mdm/commands/index.js';
 import { Fleet } from '../../src/simulator/index.js';
@@ -38,5 +39,13 @@ describe('Fleet', () => {
     expect(report).toMatchObject({ devices: 6, enrolled: 6, errors: 0, commandsFailed: 0, repeatedAfterNotNow: 0, prompts: 0, reinstalls: 0 });
     // Each device acknowledged the install and the ProvisioningProfileList the server follows it with.
     expect(report.commandsAcknowledged).toBe(12);
+  });
+
+  it('leaves no abort listener behind after a long run of passes', async () => {
+    const fleet = new Fleet({ devices: 1, concurrency: 1, transport: server.transport, serverOrigin: server.url });
+    await fleet.enroll(server.enrollmentProfile);
+    const controller = new AbortController();
+    await fleet.run({ durationMs: 300, intervalMs: 5, signal: controller.signal });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
