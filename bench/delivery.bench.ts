@@ -34,7 +34,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadServerConfig } from '../src/config/load-server-config.js';
 import { buildApp } from '../src/http/app.js';
 import { FileBlobStore } from '../src/io/blob-store.js';
@@ -43,6 +42,7 @@ import { hashSecret, newApiToken } from '../src/services/auth/secrets.js';
 import { Fleet, HttpTransport, enrollmentProfileDownloader, type DeliverySummary } from '../src/simulator/index.js';
 import { openDatabase, type Database } from '../src/store/database.js';
 import { buildProfile } from '../src/testkit/profile/index.js';
+import { scratchDatabase } from './lib/scratch-database.js';
 
 const PUBLIC_URL = 'https://mdm.bench.provisio.test';
 /** With `--identity proxy`: where the (pretend) TLS proxy forwards the client certificate. */
@@ -150,7 +150,7 @@ async function runBench(): Promise<void> {
   const identity = valueOf('--identity') === 'proxy' ? 'proxy' : 'signature';
   const forwardedCertificateHeader = identity === 'proxy' ? PROXY_HEADER : undefined;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'provisio-bench-delivery-'));
-  const target = await databaseFor(valueOf('--database'), dataDir);
+  const target = await scratchDatabase(valueOf('--database'), 'delivery');
   const database = await openDatabase(target.url, { migrate: true });
   const settings = { dataDir, database: target.url, publicUrl: PUBLIC_URL, logLevel: 'warn', clientCertHeader: forwardedCertificateHeader };
   const config = loadServerConfig(settings, {});
@@ -202,21 +202,6 @@ async function runBench(): Promise<void> {
     await target.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** SQLite in the temp folder, or a throwaway database on the given PostgreSQL server. */
-async function databaseFor(url: string | undefined, dataDir: string): Promise<{ url: string; dispose(): Promise<void> }> {
-  if (!url) return { url: `sqlite:${path.join(dataDir, 'provisio.db')}`, dispose: async () => {} };
-  const name = `provisio_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`create database "${name}"`);
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  return { url: own.toString(), dispose: () => admin(`drop database if exists "${name}" with (force)`) };
 }
 
 async function ogWithToken(database: Database): Promise<{ ogId: number; token: string }> {

@@ -13,14 +13,11 @@
  * still in the log. `seconds` is the first fan-out, into an empty queue; `secondSeconds` a
  * second command to the same devices, whose rows now land between the first one's.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildCommand } from '../src/mdm/commands/index.js';
 import { openDatabase, type Database } from '../src/store/index.js';
+import { seedEnrolledFleet } from '../src/testkit/fleet/index.js';
+import { scratchDatabase } from './lib/scratch-database.js';
 import { round, timeMs } from './lib/stats.js';
 
 const args = process.argv.slice(2);
@@ -28,11 +25,12 @@ const json = args.includes('--json');
 const devices = Number(valueOf('--devices') ?? 1_000_000);
 const adminUrl = valueOf('--database');
 
-const target = adminUrl === undefined ? sqliteTarget() : await postgresTarget(adminUrl);
+const target = await scratchDatabase(adminUrl, 'fanout');
 try {
   const database = await openDatabase(target.url);
   try {
-    const enrollMs = await timeMs(() => enrollDevices(database, devices));
+    const { ogId } = await database.repositories.ogs.rootScope();
+    const enrollMs = await timeMs(() => seedEnrolledFleet(database, { ogId, devices, bundleIds: [] }));
     log(`enrolled ${devices} devices in ${round(enrollMs / 1000, 1)} s (not timed)`);
     if (database.dialect === 'sqlite') await sql`pragma synchronous = FULL`.execute(database.kysely);
     const first = await timedFanOut(database);
@@ -67,43 +65,6 @@ async function fanOutToAll(database: Database): Promise<number> {
     const id = await mdmQueue.addCommand(buildCommand('ProvisioningProfileList', {}));
     return mdmQueue.fanOut(await ogs.rootScope(), id, { kind: 'all' });
   });
-}
-
-/** N devices in Global with enabled enrollments, generated inside the database. */
-async function enrollDevices(database: Database, count: number): Promise<void> {
-  const numbers =
-    database.dialect === 'postgres'
-      ? sql`select n from generate_series(1, ${count}::bigint) as s(n)`
-      : sql`with recursive s(n) as (select 1 union all select n + 1 from s where n < ${count}) select n from s`;
-  const root = await database.repositories.ogs.rootScope();
-  await sql`insert into devices (og_id, udid, enrolled_at, last_seen_at)
-    select ${root.ogId}, 'BENCH-' || n, 0, 0 from (${numbers}) as numbers`.execute(database.kysely);
-  await sql`insert into mdm_enrollments (device_id, identity_sha256, topic, push_token, push_magic, token_invalid, enabled, enrolled_at, updated_at)
-    select id, 'identity-' || id, 'com.apple.mgmt.bench', 'token-' || id, 'magic', 0, 1, 0, 0 from devices`.execute(database.kysely);
-  if (database.dialect === 'postgres') await sql`analyze`.execute(database.kysely);
-}
-
-function sqliteTarget() {
-  const folder = mkdtempSync(path.join(tmpdir(), 'provisio-fanout-'));
-  return { url: `sqlite:${path.join(folder, 'bench.db')}`, dispose: () => Promise.resolve(rmSync(folder, { recursive: true, force: true })) };
-}
-
-async function postgresTarget(url: string) {
-  const name = `provisio_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await runAsAdmin(url, `create database "${name}"`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return { url: scratch.toString(), dispose: () => runAsAdmin(url, `drop database if exists "${name}" with (force)`) };
-}
-
-async function runAsAdmin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 function valueOf(flag: string): string | undefined {

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../src/store/database.js';
+import { numberSeries } from '../../src/testkit/fleet/index.js';
 import { NO_EXPIRY, refreshEffectiveExpiry } from '../../src/store/effective-expiry.js';
 
 export const SCAN_PROFILES = 100_000;
@@ -34,7 +35,7 @@ export async function seedScanWorld(database: Database, installedApps: number, n
   await seed(sql`insert into certificates (og_id, sha256, sha1, common_name, team_id, serial_number, not_before, not_after, created_at)
     select ${sql.lit(firstOg)} + n - 1, 'scan-certificate-' || n, 'scan-sha1-' || n, 'iPhone Distribution: Scan ' || n, 'SCANTEAM00', 'serial-' || n,
       ${sql.lit(at - 365 * DAY_MS)}, ${sql.lit(at + 1000 * DAY_MS)}, ${sql.lit(at)}
-    from (${numbers(database, OGS)}) as numbers`);
+    from (${numberSeries(database, OGS)}) as numbers`);
   await seedProfiles(database, firstOg, at);
   await seed(sql`insert into profile_certificates (profile_id, certificate_id)
     select p.id, c.id from profiles p join certificates c on c.og_id = p.og_id`);
@@ -42,11 +43,11 @@ export async function seedScanWorld(database: Database, installedApps: number, n
   const devices = Math.ceil(SCAN_INSTALLATIONS / installedApps);
   await seed(sql`insert into devices (og_id, udid, user_email, enrolled_at, last_seen_at)
     select ${sql.lit(firstOg)} + (n - 1) % ${sql.lit(OGS)}, 'SCAN-' || n, case when n % 2 = 0 then 'user' || n || '@example.com' end, 0, 0
-    from (${numbers(database, devices)}) as numbers`);
+    from (${numberSeries(database, devices)}) as numbers`);
   // Installation n runs app (n - 1) % apps on device (n - 1) / apps: every device has every app.
   await seed(sql`insert into installations (device_id, bundle_id, app_version_id, short_version, bundle_version, reported_at)
     select d.first + (n - 1) / ${sql.lit(installedApps)}, v.bundle_id, v.id, '1.0', '1', ${sql.lit(at)}
-    from (${numbers(database, SCAN_INSTALLATIONS)}) as numbers
+    from (${numberSeries(database, SCAN_INSTALLATIONS)}) as numbers
     join (select min(id) as first from devices where udid like 'SCAN-%') as d on 1 = 1
     join (select avp.app_version_id as id, avp.bundle_id, row_number() over (order by avp.app_version_id) - 1 as k
           from app_version_profiles avp where avp.bundle_id like 'com.scan.installed.%') as v on v.k = (n - 1) % ${sql.lit(installedApps)}`);
@@ -64,7 +65,7 @@ async function seedProfiles(database: Database, firstOg: number, at: number): Pr
     select ${sql.lit(firstOg)} + (n - 1) % ${sql.lit(OGS)}, 'SCAN-PROFILE-' || n, 'scan-blob-' || n, 1000, 'Scan profile ' || n, 'Scan app ' || n,
       'SCANTEAM00.com.scan.app.' || n, 'com.scan.app.' || n, 0, 'SCANTEAM00', 'Scan Team', 'enterprise', ${json('["iOS"]')},
       ${sql.lit(at - 30 * DAY_MS)}, ${sql.lit(at + 3_600_000)} + ((n * 7919) % 430 - 30) * ${sql.lit(DAY_MS)}, 0, ${json('[]')}, ${json('{}')}, 'valid', 'active', 1, ${sql.lit(at)}
-    from (${numbers(database, SCAN_PROFILES - 1)}) as numbers`);
+    from (${numberSeries(database, SCAN_PROFILES - 1)}) as numbers`);
   await seeder(database)(sql`insert into profiles (${columns})
     values (${sql.lit(firstOg)}, 'SCAN-SHARED-PROFILE', 'scan-blob-shared', 1000, 'Scan shared profile', 'Scan installed apps',
       'SCANTEAM00.com.scan.installed.*', 'com.scan.installed.*', 1, 'SCANTEAM00', 'Scan Team', 'enterprise', ${json('["iOS"]')},
@@ -75,9 +76,9 @@ async function seedProfiles(database: Database, firstOg: number, at: number): Pr
 async function seedApps(database: Database, firstOg: number, installedApps: number, at: number): Promise<void> {
   const seed = seeder(database);
   await seed(sql`insert into apps (og_id, bundle_id, name, platform, created_at, effective_expiry)
-    select ${sql.lit(firstOg)}, 'com.scan.installed.' || n, 'Scan installed app ' || n, 'iOS', ${sql.lit(at)}, ${sql.lit(NO_EXPIRY)} from (${numbers(database, installedApps)}) as numbers`);
+    select ${sql.lit(firstOg)}, 'com.scan.installed.' || n, 'Scan installed app ' || n, 'iOS', ${sql.lit(at)}, ${sql.lit(NO_EXPIRY)} from (${numberSeries(database, installedApps)}) as numbers`);
   await seed(sql`insert into apps (og_id, bundle_id, name, platform, created_at, effective_expiry)
-    select ${sql.lit(firstOg)} + (n - 1) % ${sql.lit(OGS)}, 'com.scan.app.' || n, 'Scan app ' || n, 'iOS', ${sql.lit(at)}, ${sql.lit(NO_EXPIRY)} from (${numbers(database, UNINSTALLED_APPS)}) as numbers`);
+    select ${sql.lit(firstOg)} + (n - 1) % ${sql.lit(OGS)}, 'com.scan.app.' || n, 'Scan app ' || n, 'iOS', ${sql.lit(at)}, ${sql.lit(NO_EXPIRY)} from (${numberSeries(database, UNINSTALLED_APPS)}) as numbers`);
   await seed(sql`insert into app_versions (app_id, short_version, build, ipa_sha256, ipa_size, uploaded_at, status, effective_expiry)
     select id, '1.0', '1', 'scan-ipa-' || id, 1000, ${sql.lit(at)}, 'active', ${sql.lit(NO_EXPIRY)} from apps where bundle_id like 'com.scan.%'`);
   await seed(sql`insert into app_version_profiles (app_version_id, bundle_id, profile_id, signing_certificate_id)
@@ -101,13 +102,6 @@ async function createOgs(database: Database): Promise<number> {
   const first = ids[0] ?? 0;
   if (ids.some((id, index) => id !== first + index)) throw new Error('OG ids are not consecutive');
   return first;
-}
-
-/** The whole numbers 1 … count as a one-column (`n`) row source, generated by the database. */
-function numbers(database: Database, count: number): RawBuilder<unknown> {
-  return database.dialect === 'postgres'
-    ? sql`select n from generate_series(1, ${count}::bigint) as s(n)`
-    : sql`with recursive s(n) as (select 1 union all select n + 1 from s where n < ${count}) select n from s`;
 }
 
 function seeder(database: Database): (statement: RawBuilder<unknown>) => Promise<void> {

@@ -1,1 +1,1 @@
-export { seedEnrolledFleet, type FleetSeed } from './seed-fleet.js';
+export { numberSeries, seedEnrolledFleet, type FleetSeed } from './seed-fleet.js';
