@@ -6,7 +6,6 @@ import { buildRenewalPlan } from '../../domain/renewal-plan.js';
 import type { RenewalViolation } from '../../domain/renewal-violations.js';
 import { ApiError } from '../../http/errors.js';
 import type { BlobStore } from '../../io/blob-store.js';
-import { buildCommand } from '../../mdm/commands/index.js';
 import { CommandBuilder } from '../../mdm/server/command-requests.js';
 import { isUniqueViolation } from '../../store/constraint-errors.js';
 import type { Database } from '../../store/database.js';
@@ -18,6 +17,7 @@ import type { Clock } from '../auth/clock.js';
 import { found } from '../catalog/scope-checks.js';
 import { storedProfileFacts, storedReplacementFacts } from './stored-profile-facts.js';
 import type { CommandPushes } from './renewal-apply.service.js';
+import { recordRenewal } from './renewal-record.js';
 import type { RenewalDryRun } from './renewal-plan.service.js';
 import { renewalTargets } from './renewal-targets.js';
 
@@ -118,27 +118,14 @@ export class LineageCleanupService {
     const { scope } = caller.actor;
     const { candidate, profile } = work;
     const old = candidate.profile;
-    await repositories.profiles.supersede(scope, old.id, profile.id);
-    if (candidate.targets.length === 0) return { ...candidate, renewalId: null };
-    await repositories.appVersions.repointProfile(scope, { fromProfileId: old.id, toProfileId: profile.id });
-    const installCommandId = await repositories.mdmQueue.addCommand(buildCommand('InstallProvisioningProfile', { profile: work.bytes }));
-    const removeCommandId = await repositories.mdmQueue.addCommand(buildCommand('RemoveProvisioningProfile', { uuid: old.uuid }));
-    const bundleIds = await ownBundleIds(repositories, scope, candidate.plan.plan.apps.map((app) => app.appId));
-    const deviceCount = await repositories.mdmQueue.fanOut(scope, installCommandId, { kind: 'bundles', bundleIds });
-    if (deviceCount > 0) work.installs.push(installCommandId);
-    const renewal = await repositories.renewals.create({
-      ogId: old.ogId,
-      oldProfile: { id: old.id, uuid: old.uuid, name: old.name, expirationDate: old.expirationDate },
-      newProfile: { id: profile.id, uuid: profile.uuid, name: profile.name, expirationDate: profile.expirationDate },
-      applyToAllApps: true,
-      apps: candidate.plan.plan.apps.map((app) => ({ appId: app.appId, name: app.name, ogId: app.ogId, bundleIds: app.bundleIds })),
-      bundleIds,
-      installCommandId,
-      removeCommandId,
-      deviceCount,
-      createdBy: caller.actor.kind === 'admin' ? caller.actor.id : undefined,
-      createdAt: this.deps.clock.now(),
-    });
+    if (candidate.targets.length === 0) {
+      await repositories.profiles.supersede(scope, old.id, profile.id);
+      return { ...candidate, renewalId: null };
+    }
+    const apps = candidate.plan.plan.apps.map((app) => ({ appId: app.appId, name: app.name, ogId: app.ogId, bundleIds: app.bundleIds }));
+    const createdBy = caller.actor.kind === 'admin' ? caller.actor.id : undefined;
+    const renewal = await recordRenewal(repositories, scope, { old, next: profile, nextBytes: work.bytes, apps, applyToAllApps: true, createdBy, createdAt: this.deps.clock.now() });
+    if (renewal.deviceCount > 0) work.installs.push(renewal.installCommandId);
     return { ...candidate, renewalId: renewal.id };
   }
 }
@@ -151,14 +138,4 @@ function refuseAsReplacement(profile: Profile, now: Date): void {
   if (profile.expirationDate.getTime() <= now.getTime()) {
     throw new ApiError('unprocessable', `${profile.name} (${profile.uuid}) has expired and cannot replace anything`, { code: 'cleanup.profile_expired' });
   }
-}
-
-/** The apps' own bundle ids: devices report apps by them, whichever bundle the profile covered. */
-async function ownBundleIds(repositories: Repositories, scope: Scope, appIds: readonly number[]): Promise<string[]> {
-  const bundleIds = new Set<string>();
-  for (const appId of appIds) {
-    const app = await repositories.apps.get(scope, appId);
-    if (app !== undefined) bundleIds.add(app.bundleId);
-  }
-  return [...bundleIds].sort();
 }

@@ -1,12 +1,10 @@
 import type { Profile } from '../../domain/model.js';
 import { ApiError } from '../../http/errors.js';
 import type { BlobStore } from '../../io/blob-store.js';
-import { buildCommand } from '../../mdm/commands/index.js';
 import type { Database } from '../../store/database.js';
 import { isUniqueViolation } from '../../store/constraint-errors.js';
 import type { Renewal, RenewedApp } from '../../store/renewal.repository.js';
 import type { Repositories } from '../../store/repositories.js';
-import type { Scope } from '../../store/scope.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Caller } from '../auth/actor.js';
 import type { Clock } from '../auth/clock.js';
@@ -16,6 +14,7 @@ import type { ProfileTrust } from '../catalog/profile-trust.js';
 import { found } from '../catalog/scope-checks.js';
 import { readProfileUpload } from '../catalog/upload-reading.js';
 import type { CheckedRenewal, RenewalPlanService, RenewalRequest } from './renewal-plan.service.js';
+import { recordRenewal } from './renewal-record.js';
 
 /** Wakes the devices a stored command was queued for (the MDM push dispatcher). */
 export interface CommandPushes {
@@ -84,27 +83,8 @@ export class RenewalApplyService {
     const by = caller.actor.kind === 'admin' ? caller.actor.id : undefined;
     const stored = await recordProfile(repositories, scope, profile.ogId, { profile: replacement.file.profile, blob: replacement.blob }, { at: now, by });
     const next = stored.profile;
-    const appIds = dryRun.plan.apps.map((app) => app.appId);
-    await repositories.appVersions.repointProfile(scope, { fromProfileId: profile.id, toProfileId: next.id, appIds });
-    await repositories.profiles.supersede(scope, profile.id, next.id);
-    const installCommandId = await repositories.mdmQueue.addCommand(buildCommand('InstallProvisioningProfile', { profile: replacement.file.bytes }));
-    const removeCommandId = await repositories.mdmQueue.addCommand(buildCommand('RemoveProvisioningProfile', { uuid: profile.uuid }));
-    const bundleIds = await appBundleIds(repositories, scope, appIds);
-    const deviceCount = await repositories.mdmQueue.fanOut(scope, installCommandId, { kind: 'bundles', bundleIds });
     const apps: RenewedApp[] = dryRun.plan.apps.map((app) => ({ appId: app.appId, name: app.name, ogId: app.ogId, bundleIds: app.bundleIds }));
-    const renewal = await repositories.renewals.create({
-      ogId: profile.ogId,
-      oldProfile: { id: profile.id, uuid: profile.uuid, name: profile.name, expirationDate: profile.expirationDate },
-      newProfile: { id: next.id, uuid: next.uuid, name: next.name, expirationDate: next.expirationDate },
-      applyToAllApps,
-      apps,
-      bundleIds,
-      installCommandId,
-      removeCommandId,
-      deviceCount,
-      createdBy: by,
-      createdAt: now,
-    });
+    const renewal = await recordRenewal(repositories, scope, { old: profile, next, nextBytes: replacement.file.bytes, apps, applyToAllApps, createdBy: by, createdAt: now });
     await this.deps.audit.record(repositories, caller, {
       action: 'profile.renew',
       objectType: 'profile',
@@ -116,21 +96,11 @@ export class RenewalApplyService {
         newUuid: next.uuid,
         newProfileId: next.id,
         apps: apps.map((app) => app.name),
-        devices: deviceCount,
+        devices: renewal.deviceCount,
       },
     });
     return renewal;
   }
-}
-
-/** The apps' own bundle ids: devices report apps by them, whichever bundle (app or extension) P covered. */
-async function appBundleIds(repositories: Repositories, scope: Scope, appIds: readonly number[]): Promise<string[]> {
-  const bundleIds = new Set<string>();
-  for (const appId of appIds) {
-    const app = await repositories.apps.get(scope, appId);
-    if (app !== undefined) bundleIds.add(app.bundleId);
-  }
-  return [...bundleIds].sort();
 }
 
 function alreadyRenewed(profile: Profile): ApiError {
