@@ -34,12 +34,14 @@ export interface PushRegistration {
   readonly topic: string;
 }
 
+const ENROLLMENT_COLUMNS = ['e.device_id', 'd.udid', 'd.og_id', 'e.identity_sha256', 'e.enabled', 'd.last_seen_at'] as const;
+
 /** Every device request starts with this lookup, so it is prepared once (see `PreparedQuery`). */
 const byIdentityQuery = new PreparedQuery((db, arg: ArgumentOf<{ identitySha256: string }>) =>
   db
     .selectFrom('mdm_enrollments as e')
     .innerJoin('devices as d', 'd.id', 'e.device_id')
-    .select(['e.device_id', 'd.udid', 'd.og_id', 'e.identity_sha256', 'e.enabled', 'd.last_seen_at'])
+    .select(ENROLLMENT_COLUMNS)
     .where('e.identity_sha256', '=', arg('identitySha256')),
 );
 
@@ -61,16 +63,18 @@ export class MdmEnrollmentRepository {
   /** The enrollment bound to this identity certificate (SHA-256 hex), enabled or not. */
   async findByIdentity(identitySha256: string): Promise<MdmEnrollment | undefined> {
     const row = await byIdentityQuery.executeTakeFirst(this.db, { identitySha256 });
-    return row === undefined
-      ? undefined
-      : {
-          deviceId: row.device_id,
-          udid: row.udid,
-          ogId: row.og_id,
-          identitySha256: row.identity_sha256,
-          enabled: row.enabled === 1,
-          lastSeenAt: new Date(row.last_seen_at),
-        };
+    return row === undefined ? undefined : toEnrollment(row);
+  }
+
+  /** The enrollment of the device with this UDID, enabled or not, whichever identity it is bound to. */
+  async findByUdid(udid: string): Promise<MdmEnrollment | undefined> {
+    const row = await this.db
+      .selectFrom('mdm_enrollments as e')
+      .innerJoin('devices as d', 'd.id', 'e.device_id')
+      .select(ENROLLMENT_COLUMNS)
+      .where('d.udid', '=', udid)
+      .executeTakeFirst();
+    return row === undefined ? undefined : toEnrollment(row);
   }
 
   /** Binds the device to an identity (Authenticate): enables it and forgets the old push token. */
@@ -172,6 +176,24 @@ export class MdmEnrollmentRepository {
       .orderBy('e.device_id')
       .limit(limit);
   }
+}
+
+function toEnrollment(row: {
+  device_id: number;
+  udid: string;
+  og_id: number;
+  identity_sha256: string;
+  enabled: number;
+  last_seen_at: number;
+}): MdmEnrollment {
+  return {
+    deviceId: row.device_id,
+    udid: row.udid,
+    ogId: row.og_id,
+    identitySha256: row.identity_sha256,
+    enabled: row.enabled === 1,
+    lastSeenAt: new Date(row.last_seen_at),
+  };
 }
 
 function toRecipient(row: { device_id: number; push_token: string | null; push_magic: string | null; topic: string }): PushRecipient {

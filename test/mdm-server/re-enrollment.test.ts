@@ -106,6 +106,65 @@ forEachMdmApp((context) => {
     });
   });
 
+  describe('a known UDID with an identity issued for another OG', () => {
+    const deviceRecord = async (udid: string) => {
+      const { ogs, devices } = context.database().repositories;
+      return devices.findByUdid(await ogs.rootScope(), udid);
+    };
+    const deviceStatus = async (agent: Agent, deviceId: number) => (await call(app(), agent, 'GET', `/api/v1/devices/${deviceId}`)).statusCode;
+
+    it('is refused while the device is enrolled in its OG, and nothing changes', async () => {
+      const { device, deviceId, agent } = await enrolledDevice();
+      const commandUuid = await queue(agent, deviceId, 'ProvisioningProfileList');
+      const before = await deviceRecord(device.udid);
+      context.clock.advance(1000);
+
+      // An admin of another OG downloads that OG's enrollment profile and claims the UDID.
+      const other = await createOg(context.database());
+      const intruder = await SignedDevice.issue(context.ca(), other, device.udid);
+      const claim = encodeCheckInMessage({ messageType: 'Authenticate', udid: device.udid, topic: TOPIC, deviceName: 'Claimed' });
+      const claimed = await intruder.send(app(), 'checkin', claim);
+      expect(claimed.statusCode).not.toBe(401);
+      expectRefused(claimed, 'mdm.device_enrolled_elsewhere');
+      const tokenUpdate = encodeCheckInMessage({ messageType: 'TokenUpdate', udid: device.udid, topic: TOPIC, token: Buffer.from(intruder.token, 'hex'), pushMagic: 'claimed' });
+      expectRefused(await intruder.send(app(), 'checkin', tokenUpdate), 'mdm.not_enrolled');
+      expectRefused(await intruder.connect(app(), { status: 'Idle' }), 'mdm.not_enrolled');
+
+      expect(await deviceRecord(device.udid)).toEqual(before);
+      expect(await enrollmentOf(device.identity.sha256)).toMatchObject({ deviceId, enabled: true });
+      expect(await enrollmentOf(intruder.identity.sha256)).toBeUndefined();
+      const { agent: otherAdmin } = await adminAgent(app(), context.database(), other.id, 'app-admin');
+      expect(await deviceStatus(otherAdmin, deviceId)).toBe(404);
+      expect(await history(agent, deviceId)).toMatchObject([{ commandUuid, status: 'pending' }]);
+      expect((await device.connect(app(), { status: 'Idle' })).body).toContain(commandUuid);
+    });
+
+    it('is allowed from the same OG: a wiped device installing its own OG\'s profile again', async () => {
+      const { og, device, deviceId } = await enrolledDevice();
+      const reborn = await SignedDevice.issue(context.ca(), og, device.udid);
+      await reborn.enroll(app());
+      expect(await deviceRecord(device.udid)).toMatchObject({ id: deviceId, ogId: og.id });
+      expect(await enrollmentOf(reborn.identity.sha256)).toMatchObject({ deviceId, enabled: true });
+      expect(await enrollmentOf(device.identity.sha256)).toBeUndefined();
+    });
+
+    it('is allowed after the device checked out, and moves the device into that OG', async () => {
+      const { device, deviceId, agent } = await enrolledDevice();
+      const checkOut = encodeCheckInMessage({ messageType: 'CheckOut', udid: device.udid, topic: TOPIC });
+      expect((await device.send(app(), 'checkin', checkOut)).statusCode).toBe(200);
+
+      const other = await createOg(context.database());
+      const newcomer = await SignedDevice.issue(context.ca(), other, device.udid);
+      await newcomer.enroll(app());
+      expect(await deviceRecord(device.udid)).toMatchObject({ id: deviceId, ogId: other.id });
+      expect(await enrollmentOf(newcomer.identity.sha256)).toMatchObject({ deviceId, enabled: true });
+      expect(await deviceStatus(agent, deviceId)).toBe(404);
+      const { agent: otherAdmin } = await adminAgent(app(), context.database(), other.id, 'app-admin');
+      const commandUuid = await queue(otherAdmin, deviceId, 'ProvisioningProfileList');
+      expect((await newcomer.connect(app(), { status: 'Idle' })).body).toContain(commandUuid);
+    });
+  });
+
   describe('the same identity authenticating again', () => {
     it('keeps the queue: it is the same enrollment', async () => {
       const { device, deviceId, agent } = await enrolledDevice();

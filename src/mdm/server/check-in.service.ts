@@ -34,12 +34,25 @@ export class CheckInService {
     });
   }
 
+  /**
+   * Binds `identity` to the device named by the message, in the OG the identity was issued for:
+   * - a new UDID becomes a new device in that OG;
+   * - the same identity authenticating again changes nothing but the device's facts;
+   * - a known UDID whose enrollment checked out (or that has none) is enrolled again, also
+   *   into another OG, which it then joins;
+   * - a known UDID enrolled (enabled) under another identity is a wiped device installing its
+   *   profile again, allowed only with an identity of the device's own OG. From any other OG it
+   *   is refused with 403 `mdm.device_enrolled_elsewhere` before anything is written: any admin
+   *   of an OG can download an identity, and must not take over other OGs' devices by UDID.
+   * An identity already bound to another UDID is refused (`mdm.identity_mismatch`).
+   */
   private async authenticate(repositories: Repositories, message: AuthenticateMessage, identity: DeviceIdentityCertificate) {
     const ogId = ogOfIdentity(identity);
     const bound = await repositories.mdmEnrollments.findByIdentity(identity.sha256);
     if (bound !== undefined && bound.udid !== message.udid) {
       throw refused('mdm.identity_mismatch', 'this identity is enrolled as another device');
     }
+    if (bound === undefined) await refuseTakeoverFromAnotherOg(repositories, message.udid, ogId);
     const root = await repositories.ogs.rootScope();
     const checkIn = {
       udid: message.udid,
@@ -53,7 +66,7 @@ export class CheckInService {
     };
     const device = await repositories.devices.upsert(root, checkIn);
     if (device === undefined) throw refused('mdm.identity_without_og', 'the OG of this enrollment no longer exists');
-    // A device enrolling again with another OG's profile joins that OG.
+    // Only a device that is not enrolled elsewhere gets here with another OG's identity.
     if (device.ogId !== ogId) await repositories.devices.move(root, device.id, ogId);
     await repositories.mdmEnrollments.bind(device.id, identity.sha256, message.topic);
     // A new identity for a known UDID is a re-enrollment (a wiped device, its profile installed
@@ -75,6 +88,14 @@ export class CheckInService {
     const enrollment = await enrolledDevice(repositories, identity, message.udid, { requireEnabled: false });
     await repositories.mdmEnrollments.disable(enrollment.deviceId);
     await repositories.mdmQueue.clearDevice(enrollment.deviceId);
+  }
+}
+
+/** Refuses a new identity for a UDID that is enrolled, and not checked out, in another OG than `ogId`. */
+async function refuseTakeoverFromAnotherOg(repositories: Pick<Repositories, 'mdmEnrollments'>, udid: string, ogId: number): Promise<void> {
+  const current = await repositories.mdmEnrollments.findByUdid(udid);
+  if (current?.enabled === true && current.ogId !== ogId) {
+    throw refused('mdm.device_enrolled_elsewhere', 'this device is enrolled in another organization group');
   }
 }
 

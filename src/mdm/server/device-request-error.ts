@@ -8,6 +8,7 @@ export type DeviceRequestErrorCode =
   | 'mdm.identity_refused'
   | 'mdm.identity_without_og'
   | 'mdm.identity_mismatch'
+  | 'mdm.device_enrolled_elsewhere'
   | 'mdm.not_enrolled';
 
 /** A refused device request, with the status the device endpoints answer. */
