@@ -7,7 +7,9 @@ import type { Page, PageRequest, SortOrder } from './pagination.js';
 import type { DeviceTable, StoreSchema } from './schema.js';
 import { inScope } from './scope.js';
 import type { Scope } from './scope.js';
-import { affectedRows, containsText, ogInScope } from './sql-filters.js';
+import { containsText, ogInScope } from './sql-filters.js';
+import { deviceInScopeQuery, recordInformationQuery, scopeArguments, touchDeviceQuery } from './device-prepared-queries.js';
+import { withMdmTables } from './mdm-sql.js';
 import { inTransaction } from './transaction.js';
 import { fromMillis, orNull, orUndefined, toMillis } from './values.js';
 
@@ -27,6 +29,14 @@ export interface DeviceCheckIn {
   readonly osVersion?: string;
   readonly userName?: string;
   readonly userEmail?: string;
+}
+
+/** What a device reports about itself (DeviceInformation); absent fields are left as stored. */
+export interface DeviceFacts {
+  readonly name?: string;
+  readonly model?: string;
+  readonly osVersion?: string;
+  readonly serialNumber?: string;
 }
 
 export interface DeviceFilter {
@@ -138,13 +148,25 @@ export class DeviceRepository {
 
   /** Notes a check-in; false when the device is not in scope. */
   async touch(scope: Scope, id: number, seenAt: Date): Promise<boolean> {
-    const result = await this.db
-      .updateTable('devices')
-      .set({ last_seen_at: toMillis(seenAt) })
-      .where('id', '=', id)
-      .where(inScope(scope, 'devices.og_id'))
-      .executeTakeFirst();
-    return affectedRows(result) > 0;
+    const row = await touchDeviceQuery.executeTakeFirst(withMdmTables(this.db), { ...scopeArguments(scope), deviceId: id, seenAt: toMillis(seenAt) });
+    return row !== undefined;
+  }
+
+  /**
+   * Stores what the device said of itself in a DeviceInformation answer (absent facts keep
+   * their stored value); false when the device is not in scope.
+   */
+  async recordInformation(scope: Scope, id: number, facts: DeviceFacts, seenAt: Date): Promise<boolean> {
+    const row = await recordInformationQuery.executeTakeFirst(withMdmTables(this.db), {
+      ...scopeArguments(scope),
+      deviceId: id,
+      seenAt: toMillis(seenAt),
+      name: orNull(facts.name),
+      model: orNull(facts.model),
+      osVersion: orNull(facts.osVersion),
+      serialNumber: orNull(facts.serialNumber),
+    });
+    return row !== undefined;
   }
 
   /** Moves a device in scope to another OG in scope. */
@@ -183,7 +205,8 @@ export class DeviceRepository {
   /** Runs `write` in a transaction when the device is in scope; false otherwise. */
   private async withDevice(scope: Scope, deviceId: number, write: (trx: Kysely<StoreSchema>) => Promise<void>): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
-      if ((await new DeviceRepository(trx).get(scope, deviceId)) === undefined) {
+      const inScope = await deviceInScopeQuery.executeTakeFirst(withMdmTables(trx), { ...scopeArguments(scope), deviceId });
+      if (inScope === undefined) {
         return false;
       }
       await write(trx);

@@ -56,11 +56,20 @@ export const recordAnswerQuery = new PreparedQuery(
 export const pendingOfTypeQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number; requestType: string }>) =>
   db
     .selectFrom('mdm_queue as q')
-    .innerJoin('mdm_commands as c', 'c.id', 'q.command_id')
     .select('q.command_id')
     .where('q.device_id', '=', arg('deviceId'))
     .where('q.status', '=', 'pending')
-    .where('c.request_type', '=', arg('requestType'))
+    // A subquery, not a join: a join lets SQLite walk every command of the type (one per
+    // device's follow-up) instead of this device's few queue rows.
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('mdm_commands as c')
+          .select('c.id')
+          .whereRef('c.id', '=', 'q.command_id')
+          .where('c.request_type', '=', arg('requestType')),
+      ),
+    )
     .limit(1),
 );
 

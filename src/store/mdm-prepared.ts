@@ -25,13 +25,13 @@ interface Compiled<Row> {
  * builders must therefore name their columns, never select `*`). Arguments are named; the builder gets stand-ins for them
  * from `arg`, which must only be used as values (not as `in` lists, which expand per element).
  */
-export class PreparedQuery<Args extends Record<string, unknown>, Row> {
+export class PreparedQuery<Args extends Record<string, unknown>, Row, DB = MdmStoreSchema> {
   readonly #compiled = new Map<boolean, Compiled<Row>>();
 
-  constructor(private readonly build: (db: Kysely<MdmStoreSchema>, arg: ArgumentOf<Args>) => Compilable<Row>) {}
+  constructor(private readonly build: (db: Kysely<DB>, arg: ArgumentOf<Args>) => Compilable<Row>) {}
 
   /** The rows the query returns with `args`, on `db` (a connection or a transaction). */
-  async execute(db: Kysely<MdmStoreSchema>, args: Args): Promise<Row[]> {
+  async execute(db: Kysely<DB>, args: Args): Promise<Row[]> {
     const { query, slots } = this.compiledFor(db);
     const parameters = query.parameters.map((value, index) => {
       const name = slots[index];
@@ -42,11 +42,11 @@ export class PreparedQuery<Args extends Record<string, unknown>, Row> {
   }
 
   /** The first row, or undefined. */
-  async executeTakeFirst(db: Kysely<MdmStoreSchema>, args: Args): Promise<Row | undefined> {
+  async executeTakeFirst(db: Kysely<DB>, args: Args): Promise<Row | undefined> {
     return (await this.execute(db, args))[0];
   }
 
-  private compiledFor(db: Kysely<MdmStoreSchema>): Compiled<Row> {
+  private compiledFor(db: Kysely<DB>): Compiled<Row> {
     const postgres = isPostgres(db);
     let compiled = this.#compiled.get(postgres);
     if (compiled === undefined) {

@@ -3,6 +3,7 @@ import type { Kysely, Selectable, SqlBool } from 'kysely';
 import type { RolloutCounts, RolloutState } from '../domain/rollout.js';
 import { rolloutStateOf } from '../domain/rollout.js';
 import { isPostgres } from './mdm-sql.js';
+import { earnedRemovalsQuery } from './renewal-removal-query.js';
 import { paginate, toPage } from './pagination.js';
 import type { Page, PageRequest, SortOrder } from './pagination.js';
 import { withRenewalTables } from './renewal-schema.js';
@@ -214,35 +215,14 @@ export class RenewalRepository {
   }
 
   /**
-   * The removals a device has earned with the profiles it just reported: renewals of its OG or
+   * The removals a device has earned with the profiles it reported last (call it once they are
+   * recorded): renewals of its OG or
    * an OG above it whose new UUID it holds while it still holds the old one (a device that
    * installed an app after the renewal may have brought the old profile embedded in the app).
    * A device outside the renewal's OG never loses a profile to it.
    */
-  async earnedRemovals(deviceId: number, reportedUuids: readonly string[]): Promise<EarnedRemoval[]> {
-    if (reportedUuids.length === 0) return [];
-    const uuids = [...new Set(reportedUuids)];
-    const rows = await this.db
-      .selectFrom('renewals as r')
-      .innerJoin('org_groups as renewal_og', 'renewal_og.id', 'r.og_id')
-      .innerJoin('devices as d', (join) => join.on('d.id', '=', deviceId))
-      .innerJoin('org_groups as device_og', 'device_og.id', 'd.og_id')
-      .select(['r.id', 'r.remove_command_id', 'renewal_og.path as renewal_path', 'device_og.path as device_path'])
-      .where('r.new_uuid', 'in', uuids)
-      .where('r.old_uuid', 'in', uuids)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('mdm_queue as q')
-              .select('q.command_id')
-              .where('q.device_id', '=', deviceId)
-              .whereRef('q.command_id', '=', 'r.remove_command_id')
-              .where('q.status', 'in', ['pending', 'sent', 'not_now']),
-          ),
-        ),
-      )
-      .execute();
+  async earnedRemovals(deviceId: number): Promise<EarnedRemoval[]> {
+    const rows = await earnedRemovalsQuery.execute(this.db, { deviceId });
     return rows
       .filter((row) => row.device_path.startsWith(row.renewal_path))
       .map((row) => ({ renewalId: row.id, removeCommandId: row.remove_command_id }));

@@ -43,20 +43,17 @@ export async function updateInventory(
       const profiles = readCommandResult(requestType, report);
       const reported = profiles.map((profile) => ({ uuid: profile.uuid, name: profile.name, expiresAt: profile.expiryDate }));
       await repositories.devices.recordProfiles(root, device.deviceId, reported, now);
-      await queueEarnedRemovals(repositories, device.deviceId, reported.map((profile) => profile.uuid), now);
+      await queueEarnedRemovals(repositories, device.deviceId, now);
       return;
     }
     case 'DeviceInformation': {
       const facts = readCommandResult(requestType, report);
-      await repositories.devices.upsert(root, {
-        udid: device.udid,
-        ogId: device.ogId,
-        seenAt: now,
-        name: facts.deviceName,
-        model: facts.productName ?? facts.model,
-        osVersion: facts.osVersion,
-        serialNumber: facts.serialNumber,
-      });
+      await repositories.devices.recordInformation(
+        root,
+        device.deviceId,
+        { name: facts.deviceName, model: facts.productName ?? facts.model, osVersion: facts.osVersion, serialNumber: facts.serialNumber },
+        now,
+      );
       return;
     }
     case 'InstallProvisioningProfile':
