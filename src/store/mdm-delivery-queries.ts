@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import { PreparedQuery, type ArgumentOf } from './mdm-prepared.js';
-import { OPEN_STATUSES, type QueueStatus, type QueuedCommand } from './mdm-queue-status.js';
+import { OPEN_STATUSES, type QueueStatus } from './mdm-queue-status.js';
 import type { MdmStoreSchema } from './mdm-schema.js';
 
 /**
@@ -25,7 +25,12 @@ export const nextPendingQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceI
         .orderBy('open.command_id')
         .limit(1),
     )
-    .returning((eb) => ['command_id', ...commandColumns(eb)]),
+    .returning((eb) => ['command_id', commandColumn(eb, 'command_uuid')]),
+);
+
+/** A command's type and bytes, by id (when the device's next command is not remembered). */
+export const commandByIdQuery = new PreparedQuery((db, arg: ArgumentOf<{ commandId: number }>) =>
+  db.selectFrom('mdm_commands').select(['command_uuid', 'request_type', 'body']).where('id', '=', arg('commandId')),
 );
 
 /**
@@ -49,7 +54,7 @@ export const recordAnswerQuery = new PreparedQuery(
       .where('device_id', '=', arg('deviceId'))
       .where('status', 'in', [...OPEN_STATUSES])
       .where('command_id', '=', (eb) => eb.selectFrom('mdm_commands').select('id').where('command_uuid', '=', arg('commandUuid')))
-      .returning((eb) => ['command_id', ...commandColumns(eb)]),
+      .returning((eb) => ['command_id', commandColumn(eb, 'request_type')]),
 );
 
 /** One pending command of a RequestType for the device. */
@@ -87,23 +92,16 @@ export const queueForDeviceQuery = new PreparedQuery((db, arg: ArgumentOf<{ devi
   db.insertInto('mdm_queue').values({ device_id: arg('deviceId'), command_id: arg('commandId'), status: 'pending', updated_at: arg('now') }),
 );
 
-/** The command's own columns, read next to the queue row the statement changed. */
-function commandColumns(eb: ExpressionBuilder<MdmStoreSchema, 'mdm_queue'>) {
-  const column = <C extends 'command_uuid' | 'request_type' | 'body'>(name: C) =>
-    eb.selectFrom('mdm_commands as c').select(`c.${name}`).whereRef('c.id', '=', 'mdm_queue.command_id').$asScalar();
-  return [column('command_uuid').as('command_uuid'), column('request_type').as('request_type'), column('body').as('body')] as const;
+/**
+ * One of the command's own columns, read next to the queue row the statement changed; never its
+ * body, which spans several pages and which a device's answer does not need.
+ */
+function commandColumn<C extends 'command_uuid' | 'request_type'>(eb: ExpressionBuilder<MdmStoreSchema, 'mdm_queue'>, name: C) {
+  return eb.selectFrom('mdm_commands as c').select(`c.${name}`).whereRef('c.id', '=', 'mdm_queue.command_id').$asScalar().as(name);
 }
 
-/** A row returned with `commandColumns`, as the command it names. */
-export function toQueuedCommand(row: {
-  command_id: number;
-  command_uuid: string | null;
-  request_type: string | null;
-  body: Uint8Array | null;
-}): QueuedCommand {
-  // Pruning only deletes commands no queue row names, so a row's command is always there.
-  if (row.command_uuid === null || row.request_type === null || row.body === null) {
-    throw new Error(`queue row names command ${row.command_id}, which does not exist`);
-  }
-  return { commandId: row.command_id, commandUuid: row.command_uuid, requestType: row.request_type, body: new Uint8Array(row.body) };
+/** A value read with `commandColumn`: pruning only deletes commands no queue row names, so it is always there. */
+export function present<T>(value: T | null, commandId: number): T {
+  if (value === null) throw new Error(`queue row names command ${commandId}, which does not exist`);
+  return value;
 }

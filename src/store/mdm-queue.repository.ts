@@ -2,14 +2,16 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
+import type { CommandCache } from './command-cache.js';
 import {
   addCommandQuery,
+  commandByIdQuery,
   nextPendingQuery,
   pendingOfTypeQuery,
+  present,
   queueForDeviceQuery,
   recordAnswerQuery,
   reopenQuery,
-  toQueuedCommand,
 } from './mdm-delivery-queries.js';
 import { FINISHED_STATUSES, type QueuedCommand, type QueueStatus } from './mdm-queue-status.js';
 import type { MdmStoreSchema } from './mdm-schema.js';
@@ -29,6 +31,12 @@ export interface NewCommand {
   readonly commandUuid: string;
   readonly requestType: string;
   readonly bytes: Uint8Array;
+}
+
+/** The command a device answered, as far as acting on the answer needs it. */
+export interface AnsweredCommand {
+  readonly commandId: number;
+  readonly requestType: string;
 }
 
 /** Which enrolled (and not checked-out) devices in scope a command goes to. */
@@ -74,6 +82,8 @@ export class MdmQueueRepository {
   constructor(
     db: Kysely<StoreSchema>,
     private readonly clock: Clock = systemClock,
+    /** Where the commands handed out are remembered; without one, each is read from the database. */
+    private readonly commands?: CommandCache,
   ) {
     this.db = withMdmTables(db);
   }
@@ -149,7 +159,17 @@ export class MdmQueueRepository {
   async next(deviceId: number, newConnection: boolean): Promise<QueuedCommand | undefined> {
     if (newConnection) await reopenQuery.execute(this.db, { deviceId });
     const row = await nextPendingQuery.executeTakeFirst(this.db, { deviceId, now: this.clock().getTime() });
-    return row === undefined ? undefined : toQueuedCommand(row);
+    if (row === undefined) return undefined;
+    const commandUuid = present(row.command_uuid, row.command_id);
+    return this.commands?.get(row.command_id, commandUuid) ?? (await this.readCommand(row.command_id));
+  }
+
+  private async readCommand(commandId: number): Promise<QueuedCommand> {
+    const row = await commandByIdQuery.executeTakeFirst(this.db, { commandId });
+    if (row === undefined) throw new Error(`queue row names command ${commandId}, which does not exist`);
+    const command = { commandId, commandUuid: row.command_uuid, requestType: row.request_type, body: new Uint8Array(row.body) };
+    this.commands?.remember(command);
+    return command;
   }
 
   /**
@@ -161,10 +181,10 @@ export class MdmQueueRepository {
     commandUuid: string,
     status: Exclude<QueueStatus, 'pending' | 'sent'>,
     response: Uint8Array,
-  ): Promise<QueuedCommand | undefined> {
+  ): Promise<AnsweredCommand | undefined> {
     const now = this.clock().getTime();
     const row = await recordAnswerQuery.executeTakeFirst(this.db, { deviceId, commandUuid, status, now, result: toBytes(response) });
-    return row === undefined ? undefined : toQueuedCommand(row);
+    return row === undefined ? undefined : { commandId: row.command_id, requestType: present(row.request_type, row.command_id) };
   }
 
   /** True when the device has an open command of this RequestType not offered yet. */

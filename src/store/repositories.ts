@@ -9,6 +9,7 @@ import { AuditRepository } from './audit.repository.js';
 import { CertificateRepository } from './certificate.repository.js';
 import { CleanupRepository } from './cleanup.repository.js';
 import type { Clock } from './clock.js';
+import type { CommandCache } from './command-cache.js';
 import { systemClock } from './clock.js';
 import { DeviceRepository } from './device.repository.js';
 import { ExpiryListingRepository } from './expiry-listing.repository.js';
@@ -53,8 +54,13 @@ export interface Repositories {
   readonly renewals: RenewalRepository;
 }
 
+/** What repositories may share across connections and transactions of one database. */
+export interface RepositoryCaches {
+  readonly commands?: CommandCache;
+}
+
 /** Builds the repositories over `db`, which may be a transaction. */
-export function createRepositories(db: Kysely<StoreSchema>, clock: Clock = systemClock): Repositories {
+export function createRepositories(db: Kysely<StoreSchema>, clock: Clock = systemClock, caches: RepositoryCaches = {}): Repositories {
   return {
     ogs: new OgRepository(db, clock),
     admins: new AdminRepository(db, clock),
@@ -67,7 +73,7 @@ export function createRepositories(db: Kysely<StoreSchema>, clock: Clock = syste
     devices: new DeviceRepository(db),
     audit: new AuditRepository(db),
     mdmEnrollments: new MdmEnrollmentRepository(db, clock),
-    mdmQueue: new MdmQueueRepository(db, clock),
+    mdmQueue: new MdmQueueRepository(db, clock, caches.commands),
     mdmLeases: new MdmLeaseRepository(db),
     expiry: new ExpiryRepository(db),
     expiryScan: new ExpiryScanRepository(db),

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { buildCommand } from '../../src/mdm/commands/index.js';
+import { CommandCache } from '../../src/store/command-cache.js';
 import type { Database } from '../../src/store/database.js';
+import { MdmQueueRepository } from '../../src/store/mdm-queue.repository.js';
+import type { StoreSchema } from '../../src/store/schema.js';
 import { withMdmTables } from '../../src/store/mdm-sql.js';
 import { createOg, unique } from '../http/fixtures.js';
 import { forEachDatabase } from '../store/harness.js';
@@ -35,6 +38,13 @@ async function queueCommand(database: Database, deviceIds: readonly number[]) {
   const id = await mdmQueue.addCommand(command);
   const queued = await mdmQueue.fanOut(await ogs.rootScope(), id, { kind: 'devices', deviceIds });
   return { id, uuid: command.commandUuid, queued };
+}
+
+/** Profile-sized bytes that pass for CMS (a SEQUENCE first), each fill value its own command. */
+function largeProfile(fill: number): Uint8Array {
+  const bytes = new Uint8Array(20_000).fill(fill);
+  bytes[0] = 0x30;
+  return bytes;
 }
 
 const answer = (uuid: string) => new TextEncoder().encode(`<plist><dict><key>CommandUUID</key><string>${uuid}</string></dict></plist>`);
@@ -97,6 +107,40 @@ forEachDatabase((context) => {
       expect(await mdmQueue.next(device, false)).toBeUndefined();
       // Never answered: offered again when the device opens its next connection.
       expect((await mdmQueue.next(device, true))?.commandUuid).toBe(second.uuid);
+    });
+
+    it('hands every device the stored bytes of a large command, read once and then remembered, and never a rolled-back command under a reused id', async () => {
+      const database = context.database();
+      const { ids } = await enrolledDevices(database, 3);
+      const commands = new CommandCache();
+      const queue = (db: Kysely<StoreSchema>) => new MdmQueueRepository(db, undefined, commands);
+      const big = buildCommand('InstallProvisioningProfile', { profile: largeProfile(7) });
+      const id = await database.repositories.mdmQueue.addCommand(big);
+      await database.repositories.mdmQueue.fanOut(await database.repositories.ogs.rootScope(), id, { kind: 'devices', deviceIds: ids });
+      for (const device of ids) {
+        const handed = await queue(database.kysely).next(device, true);
+        expect(handed?.commandUuid).toBe(big.commandUuid);
+        expect(Buffer.from(handed?.body ?? []).equals(Buffer.from(big.bytes))).toBe(true);
+      }
+      expect(commands.get(id, big.commandUuid)).toBeDefined();
+
+      // A command inserted, handed out (and so remembered) and rolled back: its id may be given again.
+      const device = ids[0]!;
+      const doomed = buildCommand('InstallProvisioningProfile', { profile: largeProfile(1) });
+      await expect(
+        database.kysely.transaction().execute(async (trx) => {
+          const repository = queue(trx);
+          await repository.queueForDevice(device, await repository.addCommand(doomed));
+          expect((await repository.next(device, false))?.commandUuid).toBe(doomed.commandUuid);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      const replacement = buildCommand('InstallProvisioningProfile', { profile: largeProfile(2) });
+      const repository = queue(database.kysely);
+      await repository.queueForDevice(device, await repository.addCommand(replacement));
+      const handed = await repository.next(device, false);
+      expect(handed?.commandUuid).toBe(replacement.commandUuid);
+      expect(Buffer.from(handed?.body ?? []).equals(Buffer.from(replacement.bytes))).toBe(true);
     });
 
     it('does not offer a NotNow command again in the same connection, but on the next one', async () => {

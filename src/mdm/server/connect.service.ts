@@ -3,6 +3,7 @@ import type { Clock } from '../../services/auth/clock.js';
 import type { Database } from '../../store/database.js';
 import type { MdmEnrollment } from '../../store/mdm-enrollment.repository.js';
 import type { QueueStatus } from '../../store/mdm-queue.repository.js';
+import { CommandCache } from '../../store/command-cache.js';
 import { createRepositories, type Repositories } from '../../store/repositories.js';
 import type { StoreSchema } from '../../store/schema.js';
 import type { Scope } from '../../store/scope.js';
@@ -36,6 +37,7 @@ export type ConnectLog = (message: string, details: Record<string, unknown>) => 
 export class ConnectService {
   /** The root OG's scope never changes, so it is read once. */
   #root: Scope | undefined;
+  readonly #commands = new CommandCache();
 
   constructor(
     private readonly deps: {
@@ -58,7 +60,7 @@ export class ConnectService {
   }
 
   private async handleWith(db: Kysely<StoreSchema>, response: CommandResponse, identity: DeviceIdentityCertificate) {
-    const repositories = createRepositories(db, () => this.deps.clock.now());
+    const repositories = createRepositories(db, () => this.deps.clock.now(), { commands: this.#commands });
     const device = await enrolledDevice(repositories, identity, response.udid, { requireEnabled: true });
     await this.noteSeen(repositories, device);
     if (response.status !== 'Idle') await this.recordAnswer(db, repositories, device, response);
