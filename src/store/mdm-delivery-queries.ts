@@ -28,6 +28,32 @@ export const nextPendingQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceI
     .returning((eb) => ['command_id', commandColumn(eb, 'command_uuid')]),
 );
 
+/**
+ * SQLite's way to the same: the first pending row's command (an index seek), then
+ * `markSentQuery` on that one row. One UPDATE with a subquery and RETURNING costs SQLite several
+ * times the two; PostgreSQL takes `nextPendingQuery`, as a round trip costs it more than either.
+ */
+export const firstPendingQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number }>) =>
+  db
+    .selectFrom('mdm_queue')
+    .select((eb) => ['command_id', commandColumn(eb, 'command_uuid')])
+    .where('device_id', '=', arg('deviceId'))
+    .where('status', '=', 'pending')
+    .orderBy('command_id')
+    .limit(1),
+);
+
+/** Marks the row `sent` if it is still pending: of two racing requests only one gets it. */
+export const markSentQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number; commandId: number; now: number }>) =>
+  db
+    .updateTable('mdm_queue')
+    .set({ status: 'sent', updated_at: arg('now') })
+    .where('device_id', '=', arg('deviceId'))
+    .where('command_id', '=', arg('commandId'))
+    .where('status', '=', 'pending')
+    .returning('command_id'),
+);
+
 /** A command's type and bytes, by id (when the device's next command is not remembered). */
 export const commandByIdQuery = new PreparedQuery((db, arg: ArgumentOf<{ commandId: number }>) =>
   db.selectFrom('mdm_commands').select(['command_uuid', 'request_type', 'body']).where('id', '=', arg('commandId')),

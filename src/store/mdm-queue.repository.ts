@@ -6,6 +6,8 @@ import type { CommandCache } from './command-cache.js';
 import {
   addCommandQuery,
   commandByIdQuery,
+  firstPendingQuery,
+  markSentQuery,
   nextPendingQuery,
   pendingOfTypeQuery,
   present,
@@ -15,7 +17,7 @@ import {
 } from './mdm-delivery-queries.js';
 import { FINISHED_STATUSES, type QueuedCommand, type QueueStatus } from './mdm-queue-status.js';
 import type { MdmStoreSchema } from './mdm-schema.js';
-import { idIn, toBytes, withMdmTables } from './mdm-sql.js';
+import { idIn, isPostgres, toBytes, withMdmTables } from './mdm-sql.js';
 import { paginate, toPage } from './pagination.js';
 import type { Page, PageRequest, SortOrder } from './pagination.js';
 import type { StoreSchema } from './schema.js';
@@ -158,10 +160,21 @@ export class MdmQueueRepository {
    */
   async next(deviceId: number, newConnection: boolean): Promise<QueuedCommand | undefined> {
     if (newConnection) await reopenQuery.execute(this.db, { deviceId });
-    const row = await nextPendingQuery.executeTakeFirst(this.db, { deviceId, now: this.clock().getTime() });
+    const row = await this.takeNextPending(deviceId, this.clock().getTime());
     if (row === undefined) return undefined;
     const commandUuid = present(row.command_uuid, row.command_id);
     return this.commands?.get(row.command_id, commandUuid) ?? (await this.readCommand(row.command_id));
+  }
+
+  /** The device's first pending row, marked `sent`; see `firstPendingQuery` for the two ways. */
+  private async takeNextPending(deviceId: number, now: number): Promise<{ command_id: number; command_uuid: string | null } | undefined> {
+    if (isPostgres(this.db)) return nextPendingQuery.executeTakeFirst(this.db, { deviceId, now });
+    for (;;) {
+      const first = await firstPendingQuery.executeTakeFirst(this.db, { deviceId });
+      if (first === undefined) return undefined;
+      // Another request of the same device took it in between: look again.
+      if ((await markSentQuery.executeTakeFirst(this.db, { deviceId, commandId: first.command_id, now })) !== undefined) return first;
+    }
   }
 
   private async readCommand(commandId: number): Promise<QueuedCommand> {
