@@ -29,6 +29,21 @@ describe('provisio simulate', () => {
     expect(listed.items).toHaveLength(3);
   });
 
+  it('with --collect-notices, each device fetches its notices after every connection', async () => {
+    const noticeRequests = async () => {
+      const metrics = await (await fetch(`${server.url}/metrics`)).text();
+      const line = metrics.split('\n').find((text) => text.includes('route="/mdm/notices"') && text.includes('status="200"') && !text.includes('_bucket'));
+      return line === undefined ? 0 : Number(line.trim().split(/\s+/).pop());
+    };
+    const before = await noticeRequests();
+    const io = bufferIo();
+    const args = ['simulate', '--server', server.url, '--token', server.token, '--og', String(server.ogId), '--devices', '2', '--collect-notices', '--json'];
+    expect(await main(args, io)).toBe(0);
+    const report = JSON.parse(io.out().trim().split('\n').pop() ?? '') as Record<string, unknown>;
+    expect(report).toMatchObject({ enrolled: 2, errors: 0, notices: 0 });
+    expect((await noticeRequests()) - before).toBeGreaterThanOrEqual(2);
+  });
+
   it('fails cleanly with exit 1 when the token is refused', async () => {
     const io = bufferIo();
     const code = await main(['simulate', '--server', server.url, '--token', 'prv_nope', '--og', String(server.ogId), '--devices', '1'], io);

@@ -20,6 +20,7 @@ export function simulateCommand(io: CliIo, setExitCode: (code: number) => void, 
     .option('--interval <seconds>', 'pause between passes over the fleet', parseSeconds, 1)
     .option('--supervised', 'devices are supervised: app installs need no user consent', false)
     .option('--no-download', 'do not download the .ipa behind an app manifest')
+    .option('--collect-notices', "run the Provisio agent: after each connection, fetch and show the user's notices", false)
     .option('--json', 'print the figures as one JSON line', false)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()

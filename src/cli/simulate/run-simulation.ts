@@ -16,6 +16,7 @@ export interface SimulateOptions {
   readonly interval: number;
   readonly supervised: boolean;
   readonly download: boolean;
+  readonly collectNotices: boolean;
   readonly json: boolean;
 }
 
@@ -38,6 +39,7 @@ export async function runSimulation(options: SimulateOptions, io: CliIo, isTermi
     lockedRatio: options.lockedRatio,
     supervised: options.supervised,
     downloadApps: options.download,
+    collectNotices: options.collectNotices,
   });
   try {
     const download = enrollmentProfileDownloader(transport, { server: options.server, token: options.token, og: options.og });
