@@ -16,7 +16,8 @@
  *    its queue. commandsPerSecond = commands delivered / wall time from the first wake to the
  *    last answer; p50/p95 = round trip of each PUT /mdm/connect as the device measures it, from
  *    sending the signed request to the answer; serverCpuMsPerRequest / fleetCpuMsPerRequest =
- *    each process's CPU time (all threads) per request.
+ *    each process's CPU time (all threads) per request; machineRsaSignMs = milliseconds per
+ *    RSA-2048 signature on this machine just before (see bench/lib/machine-speed.ts).
  *
  * `--identity proxy` has devices prove who they are as behind a TLS-terminating proxy (forwarded
  * client certificate) instead of signing every body: RSA signing costs the fleet ~0.3 ms of CPU
@@ -42,6 +43,7 @@ import { hashSecret, newApiToken } from '../src/services/auth/secrets.js';
 import { Fleet, HttpTransport, enrollmentProfileDownloader, type DeliverySummary } from '../src/simulator/index.js';
 import { openDatabase, type Database } from '../src/store/database.js';
 import { buildProfile } from '../src/testkit/profile/index.js';
+import { rsaSignMs } from './lib/machine-speed.js';
 import { scratchDatabase } from './lib/scratch-database.js';
 
 const PUBLIC_URL = 'https://mdm.bench.provisio.test';
@@ -170,6 +172,7 @@ async function runBench(): Promise<void> {
     const rows = await countQueue(database);
     log(`queue holds ${rows} rows; ${commands.length} commands queued per device (+1 follow-up each install)`);
     await logQueryPlan(database);
+    const machineRsaSignMs = rsaSignMs();
     const profiler = await startProfiler(valueOf('--cpu-profile'));
     const cpu = process.cpuUsage();
     const { seconds, summary, cpuMs: fleetCpuMs } = await ask(fleet, { kind: 'deliver' }, 'delivered');
@@ -192,6 +195,7 @@ async function runBench(): Promise<void> {
       fleetCpuMsPerRequest: perRequest(fleetCpuMs, summary.requests),
       concurrency,
       identity,
+      machineRsaSignMs,
     };
     log(`delivered ${summary.commandsReceived} commands in ${seconds.toFixed(2)} s: ${result.commandsPerSecond} commands/s, p50 ${summary.p50Ms} ms, p95 ${summary.p95Ms} ms, ${summary.errors} errors`);
     process.stdout.write(args.includes('--json') ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
@@ -268,11 +272,16 @@ async function countQueue(database: Database): Promise<number> {
 
 /** How the database finds a device's next command, printed so slow runs can be explained. */
 async function logQueryPlan(database: Database): Promise<void> {
-  const explain = database.dialect === 'postgres' ? sql`explain` : sql`explain query plan`;
-  const { rows } = await sql<Record<string, unknown>>`${explain} update mdm_queue set status = 'sent', updated_at = 0
-    where device_id = 1 and status = 'pending' and command_id = (select command_id from mdm_queue as open
-      where open.device_id = 1 and open.status = 'pending' order by open.command_id limit 1)
-    returning command_id, (select c.body from mdm_commands as c where c.id = mdm_queue.command_id) as body`.execute(database.kysely);
+  // The statement each dialect runs (see firstPendingQuery in src/store/mdm-delivery-queries.ts).
+  const { rows } =
+    database.dialect === 'postgres'
+      ? await sql<Record<string, unknown>>`explain update mdm_queue set status = 'sent', updated_at = 0
+          where device_id = 1 and status = 'pending' and command_id = (select command_id from mdm_queue as open
+            where open.device_id = 1 and open.status = 'pending' order by open.command_id limit 1)
+          returning command_id, (select c.command_uuid from mdm_commands as c where c.id = mdm_queue.command_id)`.execute(database.kysely)
+      : await sql<Record<string, unknown>>`explain query plan select command_id,
+          (select c.command_uuid from mdm_commands as c where c.id = mdm_queue.command_id)
+          from mdm_queue where device_id = 1 and status = 'pending' order by command_id limit 1`.execute(database.kysely);
   log(`next-command plan:\n  ${rows.map((row) => planLine(row)).join('\n  ')}`);
 }
 
