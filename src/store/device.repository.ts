@@ -205,8 +205,8 @@ export class DeviceRepository {
   /** Runs `write` in a transaction when the device is in scope; false otherwise. */
   private async withDevice(scope: Scope, deviceId: number, write: (trx: Kysely<StoreSchema>) => Promise<void>): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
-      const inScope = await deviceInScopeQuery.executeTakeFirst(withMdmTables(trx), { ...scopeArguments(scope), deviceId });
-      if (inScope === undefined) {
+      const device = await deviceInScopeQuery.executeTakeFirst(withMdmTables(trx), { ...scopeArguments(scope), deviceId });
+      if (device === undefined) {
         return false;
       }
       await write(trx);

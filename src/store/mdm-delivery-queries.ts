@@ -126,8 +126,8 @@ function commandColumn<C extends 'command_uuid' | 'request_type'>(eb: Expression
   return eb.selectFrom('mdm_commands as c').select(`c.${name}`).whereRef('c.id', '=', 'mdm_queue.command_id').$asScalar().as(name);
 }
 
-/** A value read with `commandColumn`: pruning only deletes commands no queue row names, so it is always there. */
-export function present<T>(value: T | null, commandId: number): T {
-  if (value === null) throw new Error(`queue row names command ${commandId}, which does not exist`);
+/** A command read by a queue row's id: pruning only deletes commands no queue row names, so it is always there. */
+export function present<T>(value: T | null | undefined, commandId: number): T {
+  if (value === null || value === undefined) throw new Error(`queue row names command ${commandId}, which does not exist`);
   return value;
 }

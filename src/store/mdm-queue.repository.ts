@@ -178,8 +178,7 @@ export class MdmQueueRepository {
   }
 
   private async readCommand(commandId: number): Promise<QueuedCommand> {
-    const row = await commandByIdQuery.executeTakeFirst(this.db, { commandId });
-    if (row === undefined) throw new Error(`queue row names command ${commandId}, which does not exist`);
+    const row = present(await commandByIdQuery.executeTakeFirst(this.db, { commandId }), commandId);
     const command = { commandId, commandUuid: row.command_uuid, requestType: row.request_type, body: new Uint8Array(row.body) };
     this.commands?.remember(command);
     return command;

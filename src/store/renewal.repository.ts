@@ -216,9 +216,9 @@ export class RenewalRepository {
 
   /**
    * The removals a device has earned with the profiles it reported last (call it once they are
-   * recorded): renewals of its OG or
-   * an OG above it whose new UUID it holds while it still holds the old one (a device that
-   * installed an app after the renewal may have brought the old profile embedded in the app).
+   * recorded): renewals of its OG or an OG above it whose new UUID it holds while it still holds
+   * the old one (a device that installed an app after the renewal may have brought the old
+   * profile embedded in the app).
    * A device outside the renewal's OG never loses a profile to it.
    */
   async earnedRemovals(deviceId: number): Promise<EarnedRemoval[]> {
