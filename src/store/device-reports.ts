@@ -2,6 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DeviceProfile, Installation } from '../domain/model.js';
 import { translateConstraints } from './constraint-errors.js';
 import type { StoreSchema } from './schema.js';
+import { deviceInScopeQuery, scopeArguments } from './device-prepared-queries.js';
+import { installationReport, profileReport, type ReportStatements } from './device-report-queries.js';
+import { isPostgres, withMdmTables } from './mdm-sql.js';
+import type { Scope } from './scope.js';
+import { inTransaction } from './transaction.js';
 import { fromMillis, fromOptionalMillis, orNull, orUndefined, toMillis, toOptionalMillis } from './values.js';
 
 /** One entry of an InstalledApplicationList response. */
@@ -20,81 +25,66 @@ export interface ReportedProfile {
   readonly expiresAt?: Date;
 }
 
+/** Replaces what a device reported as installed: entries missing from `items` are removed. False when the device is not in scope. */
+export async function replaceInstallations(
+  db: Kysely<StoreSchema>,
+  scope: Scope,
+  deviceId: number,
+  items: readonly ReportedInstallation[],
+  reportedAt: Date,
+): Promise<boolean> {
+  const report = lastPerKey(items, (item) => item.bundleId).map((item) => ({
+    bundleId: item.bundleId,
+    appVersionId: orNull(item.appVersionId),
+    shortVersion: orNull(item.shortVersion),
+    bundleVersion: orNull(item.bundleVersion),
+  }));
+  return replaceReport(db, installationReport, 'installation report', { scope, deviceId, report, reportedAt });
+}
+
+/** Replaces the profiles a device reported: entries missing from `items` are removed. False when the device is not in scope. */
+export async function replaceDeviceProfiles(
+  db: Kysely<StoreSchema>,
+  scope: Scope,
+  deviceId: number,
+  items: readonly ReportedProfile[],
+  reportedAt: Date,
+): Promise<boolean> {
+  const report = lastPerKey(items, (item) => item.uuid).map((item) => ({
+    uuid: item.uuid,
+    name: orNull(item.name),
+    expiresAt: toOptionalMillis(item.expiresAt),
+  }));
+  return replaceReport(db, profileReport, 'profile report', { scope, deviceId, report, reportedAt });
+}
+
 /** One item per key, the last one reported (an upsert may not touch a row twice). */
 function lastPerKey<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...new Map(items.map((item) => [key(item), item])).values()];
 }
 
-/** Replaces what a device reported as installed: entries missing from `items` are removed. */
-export async function replaceInstallations(
-  db: Kysely<StoreSchema>,
-  deviceId: number,
-  items: readonly ReportedInstallation[],
-  reportedAt: Date,
-): Promise<void> {
-  const latest = lastPerKey(items, (item) => item.bundleId);
-  const bundleIds = latest.map((item) => item.bundleId);
-  let stale = db.deleteFrom('installations').where('device_id', '=', deviceId);
-  if (bundleIds.length > 0) stale = stale.where('bundle_id', 'not in', bundleIds);
-  await stale.execute();
-  if (latest.length === 0) return;
-  const rows = latest.map((item) => ({
-    device_id: deviceId,
-    bundle_id: item.bundleId,
-    app_version_id: orNull(item.appVersionId),
-    short_version: orNull(item.shortVersion),
-    bundle_version: orNull(item.bundleVersion),
-    reported_at: toMillis(reportedAt),
-  }));
-  await translateConstraints('installation report', () =>
-    db
-      .insertInto('installations')
-      .values(rows)
-      .onConflict((conflict) =>
-        conflict.columns(['device_id', 'bundle_id']).doUpdateSet((eb) => ({
-          app_version_id: eb.ref('excluded.app_version_id'),
-          short_version: eb.ref('excluded.short_version'),
-          bundle_version: eb.ref('excluded.bundle_version'),
-          reported_at: eb.ref('excluded.reported_at'),
-        })),
-      )
-      .execute(),
-  );
+interface Report {
+  readonly scope: Scope;
+  readonly deviceId: number;
+  readonly report: readonly object[];
+  readonly reportedAt: Date;
 }
 
-/** Replaces the profiles a device reported: entries missing from `items` are removed. */
-export async function replaceDeviceProfiles(
-  db: Kysely<StoreSchema>,
-  deviceId: number,
-  items: readonly ReportedProfile[],
-  reportedAt: Date,
-): Promise<void> {
-  const latest = lastPerKey(items, (item) => item.uuid);
-  const uuids = latest.map((item) => item.uuid);
-  let stale = db.deleteFrom('device_profiles').where('device_id', '=', deviceId);
-  if (uuids.length > 0) stale = stale.where('profile_uuid', 'not in', uuids);
-  await stale.execute();
-  if (latest.length === 0) return;
-  const rows = latest.map((item) => ({
-    device_id: deviceId,
-    profile_uuid: item.uuid,
-    name: orNull(item.name),
-    expires_at: toOptionalMillis(item.expiresAt),
-    reported_at: toMillis(reportedAt),
-  }));
-  await translateConstraints('profile report', () =>
-    db
-      .insertInto('device_profiles')
-      .values(rows)
-      .onConflict((conflict) =>
-        conflict.columns(['device_id', 'profile_uuid']).doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          expires_at: eb.ref('excluded.expires_at'),
-          reported_at: eb.ref('excluded.reported_at'),
-        })),
-      )
-      .execute(),
-  );
+/** See device-report-queries.ts: one statement on PostgreSQL, three in a transaction on SQLite. */
+async function replaceReport(db: Kysely<StoreSchema>, statements: ReportStatements, what: string, input: Report): Promise<boolean> {
+  const args = { deviceId: input.deviceId, report: JSON.stringify(input.report), reportedAt: toMillis(input.reportedAt) };
+  const scope = scopeArguments(input.scope);
+  if (isPostgres(db)) {
+    const device = await translateConstraints(what, () => statements.postgresReplace.executeTakeFirst(withMdmTables(db), { ...args, ...scope }));
+    return device !== undefined;
+  }
+  return inTransaction(db, async (trx) => {
+    const mdm = withMdmTables(trx);
+    if ((await deviceInScopeQuery.executeTakeFirst(mdm, { ...scope, deviceId: input.deviceId })) === undefined) return false;
+    await statements.sqliteDeleteStale.execute(mdm, args);
+    await translateConstraints(what, () => statements.sqliteUpsert.execute(mdm, args));
+    return true;
+  });
 }
 
 export async function readInstallations(db: Kysely<StoreSchema>, deviceId: number): Promise<Installation[]> {

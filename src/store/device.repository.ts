@@ -8,9 +8,8 @@ import type { DeviceTable, StoreSchema } from './schema.js';
 import { inScope } from './scope.js';
 import type { Scope } from './scope.js';
 import { containsText, ogInScope } from './sql-filters.js';
-import { deviceInScopeQuery, recordInformationQuery, scopeArguments, touchDeviceQuery } from './device-prepared-queries.js';
+import { recordInformationQuery, scopeArguments, touchDeviceQuery } from './device-prepared-queries.js';
 import { withMdmTables } from './mdm-sql.js';
-import { inTransaction } from './transaction.js';
 import { fromMillis, orNull, orUndefined, toMillis } from './values.js';
 
 export type { ReportedInstallation, ReportedProfile } from './device-reports.js';
@@ -186,7 +185,7 @@ export class DeviceRepository {
 
   /** Replaces the device's installed apps with a new InstalledApplicationList report. */
   async recordInstallations(scope: Scope, deviceId: number, items: readonly ReportedInstallation[], reportedAt: Date): Promise<boolean> {
-    return this.withDevice(scope, deviceId, (trx) => replaceInstallations(trx, deviceId, items, reportedAt));
+    return replaceInstallations(this.db, scope, deviceId, items, reportedAt);
   }
 
   async installations(scope: Scope, deviceId: number): Promise<Installation[] | undefined> {
@@ -195,23 +194,11 @@ export class DeviceRepository {
 
   /** Replaces the device's installed profiles with a new ProvisioningProfileList report. */
   async recordProfiles(scope: Scope, deviceId: number, items: readonly ReportedProfile[], reportedAt: Date): Promise<boolean> {
-    return this.withDevice(scope, deviceId, (trx) => replaceDeviceProfiles(trx, deviceId, items, reportedAt));
+    return replaceDeviceProfiles(this.db, scope, deviceId, items, reportedAt);
   }
 
   async profiles(scope: Scope, deviceId: number): Promise<DeviceProfile[] | undefined> {
     return (await this.get(scope, deviceId)) === undefined ? undefined : readDeviceProfiles(this.db, deviceId);
-  }
-
-  /** Runs `write` in a transaction when the device is in scope; false otherwise. */
-  private async withDevice(scope: Scope, deviceId: number, write: (trx: Kysely<StoreSchema>) => Promise<void>): Promise<boolean> {
-    return inTransaction(this.db, async (trx) => {
-      const device = await deviceInScopeQuery.executeTakeFirst(withMdmTables(trx), { ...scopeArguments(scope), deviceId });
-      if (device === undefined) {
-        return false;
-      }
-      await write(trx);
-      return true;
-    });
   }
 
   private filtered(scope: Scope, filter: DeviceFilter) {

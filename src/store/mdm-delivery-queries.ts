@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { PreparedQuery, type ArgumentOf } from './mdm-prepared.js';
 import { OPEN_STATUSES, type QueueStatus } from './mdm-queue-status.js';
 import type { MdmStoreSchema } from './mdm-schema.js';
@@ -71,6 +71,35 @@ export const reopenQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: nu
     .where('status', 'in', OPEN_STATUSES.filter((status) => status !== 'pending')),
 );
 
+/**
+ * PostgreSQL's Idle in one round trip: what the device declined or left unanswered becomes
+ * pending again (its last change kept, as `reopenQuery`), and the first open row is marked
+ * `sent`. Returns the rows it changed; the `sent` one, if any, is the command to hand out.
+ */
+export const reopenAndTakeQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number; now: number }>) =>
+  db
+    .updateTable('mdm_queue')
+    .from(
+      db
+        .selectFrom('mdm_queue as open')
+        .select((eb) => eb.fn.min('open.command_id').as('first_id'))
+        .where('open.device_id', '=', arg('deviceId'))
+        .where('open.status', 'in', OPEN_STATUSES)
+        .as('first'),
+    )
+    .set((eb) => {
+      const isFirst = eb('mdm_queue.command_id', '=', eb.ref('first.first_id'));
+      return {
+        status: eb.case().when(isFirst).then('sent').else('pending').end(),
+        updated_at: eb.case().when(isFirst).then(arg('now')).else(eb.ref('mdm_queue.updated_at')).end(),
+      };
+    })
+    .where('mdm_queue.device_id', '=', arg('deviceId'))
+    .where('mdm_queue.status', 'in', OPEN_STATUSES)
+    .where((eb) => eb.or([eb('mdm_queue.status', '!=', 'pending'), eb('mdm_queue.command_id', '=', eb.ref('first.first_id'))]))
+    .returning((eb) => ['mdm_queue.command_id', 'mdm_queue.status', commandColumn(eb, 'command_uuid')]),
+);
+
 /** Stores the answer on the device's open row of the command with this UUID. */
 export const recordAnswerQuery = new PreparedQuery(
   (db, arg: ArgumentOf<{ deviceId: number; commandUuid: string; status: QueueStatus; now: number; result: Buffer }>) =>
@@ -90,17 +119,7 @@ export const pendingOfTypeQuery = new PreparedQuery((db, arg: ArgumentOf<{ devic
     .select('q.command_id')
     .where('q.device_id', '=', arg('deviceId'))
     .where('q.status', '=', 'pending')
-    // A subquery, not a join: a join lets SQLite walk every command of the type (one per
-    // device's follow-up) instead of this device's few queue rows.
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('mdm_commands as c')
-          .select('c.id')
-          .whereRef('c.id', '=', 'q.command_id')
-          .where('c.request_type', '=', arg('requestType')),
-      ),
-    )
+    .where((eb) => pendingOfType(eb, arg('requestType')))
     .limit(1),
 );
 
@@ -117,6 +136,79 @@ export const addCommandQuery = new PreparedQuery(
 export const queueForDeviceQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number; commandId: number; now: number }>) =>
   db.insertInto('mdm_queue').values({ device_id: arg('deviceId'), command_id: arg('commandId'), status: 'pending', updated_at: arg('now') }),
 );
+
+/** What storing a follow-up command for one device takes. */
+type FollowUpArguments = { deviceId: number; commandUuid: string; requestType: string; body: Buffer; now: number };
+
+/**
+ * Stores the command unless the device already has one of its RequestType pending; returns the
+ * new command's id, or no row. SQLite then queues it with `queueForDeviceQuery`.
+ */
+export const addUnlessPendingQuery = new PreparedQuery((db, arg: ArgumentOf<FollowUpArguments>) =>
+  db
+    .insertInto('mdm_commands')
+    .columns(['command_uuid', 'request_type', 'body', 'created_at'])
+    .expression(unlessPending(db, arg))
+    .returning('id'),
+);
+
+/**
+ * PostgreSQL's way to the same, queue row included, in one round trip: the new command's id
+ * flows from the first insert to the second.
+ */
+export const queueUnlessPendingQuery = new PreparedQuery((db, arg: ArgumentOf<FollowUpArguments>) =>
+  db
+    .with('added', (cte) =>
+      cte.insertInto('mdm_commands').columns(['command_uuid', 'request_type', 'body', 'created_at']).expression(unlessPending(db, arg)).returning('id'),
+    )
+    .insertInto('mdm_queue')
+    .columns(['device_id', 'command_id', 'status', 'updated_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('added')
+        .select([
+          sql<number>`cast(${arg('deviceId')} as bigint)`.as('device_id'),
+          'added.id',
+          sql.lit('pending').as('status'),
+          sql<number>`cast(${arg('now')} as bigint)`.as('updated_at'),
+        ]),
+    )
+    .returning('command_id'),
+);
+
+/** The new command's columns, as one row when the device has none of its type pending, else none. */
+function unlessPending(db: Kysely<MdmStoreSchema>, arg: ArgumentOf<FollowUpArguments>) {
+  return db
+    .selectNoFrom([
+      // Cast so PostgreSQL knows the types of parameters in a select list.
+      sql<string>`cast(${arg('commandUuid')} as text)`.as('command_uuid'),
+      sql<string>`cast(${arg('requestType')} as text)`.as('request_type'),
+      sql<Buffer>`${arg('body')}`.as('body'),
+      sql<number>`cast(${arg('now')} as bigint)`.as('created_at'),
+    ])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('mdm_queue as q')
+            .select('q.command_id')
+            .where('q.device_id', '=', arg('deviceId'))
+            .where('q.status', '=', 'pending')
+            .where((inner) => pendingOfType(inner, arg('requestType'))),
+        ),
+      ),
+    );
+}
+
+/**
+ * The queue row's command is of this RequestType. A subquery, not a join: a join lets SQLite
+ * walk every command of the type (one per device's follow-up) instead of this device's few rows.
+ */
+function pendingOfType(eb: ExpressionBuilder<MdmStoreSchema & { q: MdmStoreSchema['mdm_queue'] }, 'q'>, requestType: string) {
+  return eb.exists(
+    eb.selectFrom('mdm_commands as c').select('c.id').whereRef('c.id', '=', 'q.command_id').where('c.request_type', '=', requestType),
+  );
+}
 
 /**
  * One of the command's own columns, read next to the queue row the statement changed; never its

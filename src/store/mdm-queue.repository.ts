@@ -9,10 +9,13 @@ import {
   firstPendingQuery,
   markSentQuery,
   nextPendingQuery,
+  addUnlessPendingQuery,
   pendingOfTypeQuery,
   present,
   queueForDeviceQuery,
+  queueUnlessPendingQuery,
   recordAnswerQuery,
+  reopenAndTakeQuery,
   reopenQuery,
 } from './mdm-delivery-queries.js';
 import { FINISHED_STATUSES, type QueuedCommand, type QueueStatus } from './mdm-queue-status.js';
@@ -60,6 +63,9 @@ export interface QueueEntry {
   /** The device's response body as sent, once it answered. */
   readonly result: Uint8Array | undefined;
 }
+
+/** A queue row just marked `sent`, with its command's UUID. */
+type TakenRow = { readonly command_id: number; readonly command_uuid: string | null };
 
 /** What pruning removed. */
 export interface PruneResult {
@@ -112,6 +118,21 @@ export class MdmQueueRepository {
   }
 
   /**
+   * Stores `command` and queues it for one device the caller knows is enrolled (as
+   * `queueForDevice`), unless the device already has a command of its RequestType pending: a
+   * follow-up list asked for twice would only be answered twice. True when it was queued.
+   */
+  async queueUnlessPending(deviceId: number, command: NewCommand): Promise<boolean> {
+    const now = this.clock().getTime();
+    const args = { deviceId, commandUuid: command.commandUuid, requestType: command.requestType, body: toBytes(command.bytes), now };
+    if (isPostgres(this.db)) return (await queueUnlessPendingQuery.executeTakeFirst(this.db, args)) !== undefined;
+    const added = await addUnlessPendingQuery.executeTakeFirst(this.db, args);
+    if (added === undefined) return false;
+    await queueForDeviceQuery.execute(this.db, { deviceId, commandId: added.id, now });
+    return true;
+  }
+
+  /**
    * Queues a stored command for every target device, in one INSERT ... SELECT whatever their
    * number. Call it once per command: a device enrolls once, so no row can repeat (and ON
    * CONFLICT would make PostgreSQL's insert per row twice as slow). Devices outside the scope, unknown, or checked out are skipped. Returns how many
@@ -159,15 +180,25 @@ export class MdmQueueRepository {
    * again until it connects anew.
    */
   async next(deviceId: number, newConnection: boolean): Promise<QueuedCommand | undefined> {
-    if (newConnection) await reopenQuery.execute(this.db, { deviceId });
-    const row = await this.takeNextPending(deviceId, this.clock().getTime());
+    const now = this.clock().getTime();
+    const row = newConnection ? await this.reopenAndTake(deviceId, now) : await this.takeNextPending(deviceId, now);
     if (row === undefined) return undefined;
     const commandUuid = present(row.command_uuid, row.command_id);
     return this.commands?.get(row.command_id, commandUuid) ?? (await this.readCommand(row.command_id));
   }
 
+  /** A new connection's first command; PostgreSQL reopens and takes in one statement. */
+  private async reopenAndTake(deviceId: number, now: number): Promise<TakenRow | undefined> {
+    if (isPostgres(this.db)) {
+      const changed = await reopenAndTakeQuery.execute(this.db, { deviceId, now });
+      return changed.find((row) => row.status === 'sent');
+    }
+    await reopenQuery.execute(this.db, { deviceId });
+    return this.takeNextPending(deviceId, now);
+  }
+
   /** The device's first pending row, marked `sent`; see `firstPendingQuery` for the two ways. */
-  private async takeNextPending(deviceId: number, now: number): Promise<{ command_id: number; command_uuid: string | null } | undefined> {
+  private async takeNextPending(deviceId: number, now: number): Promise<TakenRow | undefined> {
     if (isPostgres(this.db)) return nextPendingQuery.executeTakeFirst(this.db, { deviceId, now });
     for (;;) {
       const first = await firstPendingQuery.executeTakeFirst(this.db, { deviceId });

@@ -197,6 +197,57 @@ forEachDatabase((context) => {
       expect(await mdmQueue.next(b, true)).toBeUndefined();
     });
 
+    it('queues a follow-up only while none of its kind is pending for that device', async () => {
+      const database = context.database();
+      const { ids } = await enrolledDevices(database, 2);
+      const [a, b] = [ids[0]!, ids[1]!];
+      const { mdmQueue } = database.repositories;
+      const first = buildCommand('ProvisioningProfileList', {});
+      expect(await mdmQueue.queueUnlessPending(a, first)).toBe(true);
+      // Still pending for a: a second list is neither queued nor stored.
+      const second = buildCommand('ProvisioningProfileList', {});
+      expect(await mdmQueue.queueUnlessPending(a, second)).toBe(false);
+      const db = withMdmTables(database.kysely);
+      expect(await db.selectFrom('mdm_commands').select('id').where('command_uuid', '=', second.commandUuid).executeTakeFirst()).toBeUndefined();
+      // Another kind, or another device, is not held back.
+      expect(await mdmQueue.queueUnlessPending(a, buildCommand('InstalledApplicationList', {}))).toBe(true);
+      expect(await mdmQueue.queueUnlessPending(b, second)).toBe(true);
+      expect((await mdmQueue.next(a, true))?.commandUuid).toBe(first.commandUuid);
+      // Offered, so no longer pending: the next one of the kind is queued behind the rest.
+      const third = buildCommand('ProvisioningProfileList', {});
+      expect(await mdmQueue.queueUnlessPending(a, third)).toBe(true);
+      const page = await mdmQueue.history(await database.repositories.ogs.rootScope(), a);
+      expect(page.items.map((entry) => [entry.commandUuid, entry.status])).toEqual([
+        [third.commandUuid, 'pending'],
+        [expect.any(String), 'pending'],
+        [first.commandUuid, 'sent'],
+      ]);
+    });
+
+    it('on a new connection reopens sent and declined rows, keeping their last change, and hands out the first', async () => {
+      const database = context.database();
+      const { ids } = await enrolledDevices(database, 2);
+      const [device, other] = [ids[0]!, ids[1]!];
+      const [first, second, third] = [await queueCommand(database, ids), await queueCommand(database, ids), await queueCommand(database, ids)];
+      const { mdmQueue } = database.repositories;
+      expect((await mdmQueue.next(device, true))?.commandUuid).toBe(first.uuid);
+      await mdmQueue.recordAnswer(device, first.uuid, 'not_now', answer(first.uuid));
+      expect((await mdmQueue.next(device, false))?.commandUuid).toBe(second.uuid);
+      // Marks the last changes, to see which rows the new connection changes.
+      const db = withMdmTables(database.kysely);
+      await db.updateTable('mdm_queue').set({ updated_at: 1234 }).where('device_id', '=', device).execute();
+      // Third pending, first declined, second sent and unanswered: the first is handed out again.
+      expect((await mdmQueue.next(device, true))?.commandUuid).toBe(first.uuid);
+      const rows = await db.selectFrom('mdm_queue').select(['status', 'updated_at']).where('device_id', '=', device).orderBy('command_id').execute();
+      expect(rows.map((row) => row.status)).toEqual(['sent', 'pending', 'pending']);
+      expect(rows.map((row) => Number(row.updated_at) === 1234)).toEqual([false, true, true]);
+      expect((await mdmQueue.next(device, false))?.commandUuid).toBe(second.uuid);
+      expect((await mdmQueue.next(device, false))?.commandUuid).toBe(third.uuid);
+      expect(await mdmQueue.next(device, false)).toBeUndefined();
+      // The other device's rows were not touched.
+      expect((await mdmQueue.next(other, true))?.commandUuid).toBe(first.uuid);
+    });
+
     it("never records an answer to another device's command", async () => {
       const database = context.database();
       const { ids } = await enrolledDevices(database, 2);

@@ -136,19 +136,25 @@ forEachDatabase((context) => {
       ]);
     });
 
-    it('refuses reports for devices outside the scope and unknown app versions', async () => {
+    it('refuses reports for devices outside the scope and unknown app versions, applying none of them', async () => {
       const acme = await createScopedOg(repositories());
       const globex = await createScopedOg(repositories());
       const device = await enroll(acme);
       const { devices } = repositories();
-      expect(await devices.recordInstallations(globex.scope, device.id, [{ bundleId: 'x' }], day(1))).toBe(false);
-      expect(await devices.recordProfiles(globex.scope, device.id, [{ uuid: randomUUID() }], day(1))).toBe(false);
+      const profile = randomUUID();
+      await devices.recordInstallations(acme.scope, device.id, [{ bundleId: 'com.acme.kept' }], day(1));
+      await devices.recordProfiles(acme.scope, device.id, [{ uuid: profile }], day(1));
+      expect(await devices.recordInstallations(globex.scope, device.id, [{ bundleId: 'x' }], day(2))).toBe(false);
+      expect(await devices.recordProfiles(globex.scope, device.id, [{ uuid: randomUUID() }], day(2))).toBe(false);
       expect(await devices.installations(globex.scope, device.id)).toBeUndefined();
       expect(await devices.profiles(globex.scope, device.id)).toBeUndefined();
-      await expect(devices.recordInstallations(acme.scope, device.id, [{ bundleId: 'x', appVersionId: 987_654_321 }], day(1))).rejects.toMatchObject({
+      // Nothing of the refused reports was applied, not even the removal of what they left out.
+      expect((await devices.installations(acme.scope, device.id))?.map((row) => row.bundleId)).toEqual(['com.acme.kept']);
+      expect((await devices.profiles(acme.scope, device.id))?.map((row) => row.profileUuid)).toEqual([profile]);
+      await expect(devices.recordInstallations(acme.scope, device.id, [{ bundleId: 'x', appVersionId: 987_654_321 }], day(3))).rejects.toMatchObject({
         code: 'store.missing_reference',
       });
-      expect(await devices.installations(acme.scope, device.id)).toEqual([]);
+      expect((await devices.installations(acme.scope, device.id))?.map((row) => row.bundleId)).toEqual(['com.acme.kept']);
     });
   });
 });

@@ -86,9 +86,7 @@ export class ConnectService {
       this.deps.log('unreadable command result', { deviceId: device.deviceId, requestType: answered.requestType, error: String(error) });
     }
     const verification = verificationFor(answered.requestType);
-    if (verification !== undefined && !(await mdmQueue.hasPending(device.deviceId, verification.requestType))) {
-      await mdmQueue.queueForDevice(device.deviceId, await mdmQueue.addCommand(verification));
-    }
+    if (verification !== undefined) await mdmQueue.queueUnlessPending(device.deviceId, verification);
   }
 
   private async rootScope(repositories: Repositories): Promise<Scope> {
