@@ -82,7 +82,7 @@ async function replaceReport(db: Kysely<StoreSchema>, statements: ReportStatemen
     const mdm = withMdmTables(trx);
     if ((await deviceInScopeQuery.executeTakeFirst(mdm, { ...scope, deviceId: input.deviceId })) === undefined) return false;
     await statements.sqliteDeleteStale.execute(mdm, args);
-    await translateConstraints(what, () => statements.sqliteUpsert.execute(mdm, args));
+    if (input.report.length > 0) await translateConstraints(what, () => statements.sqliteUpsert.execute(mdm, args));
     return true;
   });
 }

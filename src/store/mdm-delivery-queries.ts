@@ -43,6 +43,16 @@ export const firstPendingQuery = new PreparedQuery((db, arg: ArgumentOf<{ device
     .limit(1),
 );
 
+/** The device's open rows in delivery order: what SQLite looks at when a device connects anew. */
+export const openRowsQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number }>) =>
+  db
+    .selectFrom('mdm_queue')
+    .select((eb) => ['command_id', 'status', commandColumn(eb, 'command_uuid')])
+    .where('device_id', '=', arg('deviceId'))
+    .where('status', 'in', OPEN_STATUSES)
+    .orderBy('command_id'),
+);
+
 /** Marks the row `sent` if it is still pending: of two racing requests only one gets it. */
 export const markSentQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number; commandId: number; now: number }>) =>
   db

@@ -9,6 +9,7 @@ import {
   firstPendingQuery,
   markSentQuery,
   nextPendingQuery,
+  openRowsQuery,
   addUnlessPendingQuery,
   pendingOfTypeQuery,
   present,
@@ -193,7 +194,12 @@ export class MdmQueueRepository {
       const changed = await reopenAndTakeQuery.execute(this.db, { deviceId, now });
       return changed.find((row) => row.status === 'sent');
     }
-    await reopenQuery.execute(this.db, { deviceId });
+    // Usually nothing was left sent or declined: then there is nothing to reopen, and the first
+    // open row, read anyway, is the one to take.
+    const open = await openRowsQuery.execute(this.db, { deviceId });
+    if (open.some((row) => row.status !== 'pending')) await reopenQuery.execute(this.db, { deviceId });
+    else if (open[0] === undefined) return undefined;
+    else if ((await markSentQuery.executeTakeFirst(this.db, { deviceId, commandId: open[0].command_id, now })) !== undefined) return open[0];
     return this.takeNextPending(deviceId, now);
   }
 
