@@ -19,15 +19,36 @@ export interface SigningIdentity {
  * on RSA.
  */
 export class BodySigner {
-  readonly #identity: SigningIdentity;
-  readonly #signerId: Uint8Array;
-  readonly #algorithm: Uint8Array;
+  readonly #privateKey: KeyObject;
+  /** Everything of SignedData and SignerInfo that only the identity decides, encoded once: per message only the signing time, the digest and the signature change. */
+  readonly #fixed: {
+    readonly version: Uint8Array;
+    readonly digestAlgorithm: Uint8Array;
+    readonly digestAlgorithms: Uint8Array;
+    readonly content: Uint8Array;
+    readonly certificates: Uint8Array;
+    readonly signerId: Uint8Array;
+    readonly signatureAlgorithm: Uint8Array;
+    readonly contentTypeAttribute: Uint8Array;
+    readonly signedDataOid: Uint8Array;
+  };
+  #signingTime: { readonly second: number; readonly attribute: Uint8Array } | undefined;
 
   constructor(identity: SigningIdentity) {
     const certificate = parseCertificate(identity.certificate);
-    this.#identity = identity;
-    this.#signerId = der.sequence(certificate.issuer, der.tagged(TagClass.universal, false, UniversalTag.integer, certificate.serial));
-    this.#algorithm = signatureAlgorithm(identity.privateKey);
+    const digestAlgorithm = der.sequence(der.oid(DigestOid.sha256), der.null());
+    this.#privateKey = identity.privateKey;
+    this.#fixed = {
+      version: der.integer(1),
+      digestAlgorithm,
+      digestAlgorithms: der.set(digestAlgorithm),
+      content: der.sequence(der.oid(CmsOid.data)),
+      certificates: der.implicit(0, der.set(identity.certificate)),
+      signerId: der.sequence(certificate.issuer, der.tagged(TagClass.universal, false, UniversalTag.integer, certificate.serial)),
+      signatureAlgorithm: signatureAlgorithm(identity.privateKey),
+      contentTypeAttribute: attribute(AttributeOid.contentType, der.oid(CmsOid.data)),
+      signedDataOid: der.oid(CmsOid.signedData),
+    };
   }
 
   /** The `Mdm-Signature` header value for `body`. */
@@ -37,33 +58,43 @@ export class BodySigner {
 
   /** ContentInfo { signedData } with the content detached. */
   async signedData(body: Uint8Array, now: Date): Promise<Uint8Array> {
-    const digestAlgorithm = der.sequence(der.oid(DigestOid.sha256), der.null());
+    const fixed = this.#fixed;
     const signedData = der.sequence(
-      der.integer(1),
-      der.set(digestAlgorithm),
-      der.sequence(der.oid(CmsOid.data)),
-      der.implicit(0, der.set(this.#identity.certificate)),
-      der.set(await this.#signerInfo(body, digestAlgorithm, now)),
+      fixed.version,
+      fixed.digestAlgorithms,
+      fixed.content,
+      fixed.certificates,
+      der.set(await this.#signerInfo(body, now)),
     );
-    return der.sequence(der.oid(CmsOid.signedData), der.explicit(0, signedData));
+    return der.sequence(fixed.signedDataOid, der.explicit(0, signedData));
   }
 
-  async #signerInfo(body: Uint8Array, digestAlgorithm: Uint8Array, now: Date): Promise<Uint8Array> {
+  async #signerInfo(body: Uint8Array, now: Date): Promise<Uint8Array> {
+    const fixed = this.#fixed;
     const attributes = der.set(
-      attribute(AttributeOid.contentType, der.oid(CmsOid.data)),
-      attribute(AttributeOid.signingTime, der.time(now)),
+      fixed.contentTypeAttribute,
+      this.#signingTimeAttribute(now),
       attribute(AttributeOid.messageDigest, der.octetString(hash('sha256', body, 'buffer'))),
     );
     // The signature covers the attributes as a SET (their DER), then they are stored as [0] IMPLICIT.
-    const signature = await signInPool('sha256', attributes, this.#identity.privateKey);
+    const signature = await signInPool('sha256', attributes, this.#privateKey);
     return der.sequence(
-      der.integer(1),
-      this.#signerId,
-      digestAlgorithm,
+      fixed.version,
+      fixed.signerId,
+      fixed.digestAlgorithm,
       der.implicit(0, attributes),
-      this.#algorithm,
+      fixed.signatureAlgorithm,
       der.octetString(signature),
     );
+  }
+
+  /** signingTime has a resolution of one second, so a device sending many messages a second encodes it once. */
+  #signingTimeAttribute(now: Date): Uint8Array {
+    const second = Math.floor(now.getTime() / 1000);
+    if (this.#signingTime?.second !== second) {
+      this.#signingTime = { second, attribute: attribute(AttributeOid.signingTime, der.time(now)) };
+    }
+    return this.#signingTime.attribute;
   }
 }
 
