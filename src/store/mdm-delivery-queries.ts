@@ -122,17 +122,6 @@ export const recordAnswerQuery = new PreparedQuery(
       .returning((eb) => ['command_id', commandColumn(eb, 'request_type')]),
 );
 
-/** One pending command of a RequestType for the device. */
-export const pendingOfTypeQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number; requestType: string }>) =>
-  db
-    .selectFrom('mdm_queue as q')
-    .select('q.command_id')
-    .where('q.device_id', '=', arg('deviceId'))
-    .where('q.status', '=', 'pending')
-    .where((eb) => pendingOfType(eb, arg('requestType')))
-    .limit(1),
-);
-
 /** Stores a command (a connect request's follow-up, or any other). */
 export const addCommandQuery = new PreparedQuery(
   (db, arg: ArgumentOf<{ commandUuid: string; requestType: string; body: Buffer; now: number }>) =>

@@ -11,7 +11,6 @@ import {
   nextPendingQuery,
   openRowsQuery,
   addUnlessPendingQuery,
-  pendingOfTypeQuery,
   present,
   queueForDeviceQuery,
   queueUnlessPendingQuery,
@@ -194,13 +193,16 @@ export class MdmQueueRepository {
       const changed = await reopenAndTakeQuery.execute(this.db, { deviceId, now });
       return changed.find((row) => row.status === 'sent');
     }
-    // Usually nothing was left sent or declined: then there is nothing to reopen, and the first
-    // open row, read anyway, is the one to take.
     const open = await openRowsQuery.execute(this.db, { deviceId });
-    if (open.some((row) => row.status !== 'pending')) await reopenQuery.execute(this.db, { deviceId });
-    else if (open[0] === undefined) return undefined;
-    else if ((await markSentQuery.executeTakeFirst(this.db, { deviceId, commandId: open[0].command_id, now })) !== undefined) return open[0];
-    return this.takeNextPending(deviceId, now);
+    const first = open[0];
+    if (first === undefined) return undefined;
+    if (open.some((row) => row.status !== 'pending')) {
+      await reopenQuery.execute(this.db, { deviceId });
+      return this.takeNextPending(deviceId, now);
+    }
+    // Usually nothing was left sent or declined: the first open row, read anyway, is the one to take.
+    const taken = await markSentQuery.executeTakeFirst(this.db, { deviceId, commandId: first.command_id, now });
+    return taken === undefined ? this.takeNextPending(deviceId, now) : first;
   }
 
   /** The device's first pending row, marked `sent`; see `firstPendingQuery` for the two ways. */
@@ -234,11 +236,6 @@ export class MdmQueueRepository {
     const now = this.clock().getTime();
     const row = await recordAnswerQuery.executeTakeFirst(this.db, { deviceId, commandUuid, status, now, result: toBytes(response) });
     return row === undefined ? undefined : { commandId: row.command_id, requestType: present(row.request_type, row.command_id) };
-  }
-
-  /** True when the device has an open command of this RequestType not offered yet. */
-  async hasPending(deviceId: number, requestType: string): Promise<boolean> {
-    return (await pendingOfTypeQuery.executeTakeFirst(this.db, { deviceId, requestType })) !== undefined;
   }
 
   /** The device's queue and history, newest command first; an empty page for a device not in scope. */

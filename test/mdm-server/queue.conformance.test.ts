@@ -180,23 +180,6 @@ forEachDatabase((context) => {
       expect(await mdmQueue.next(device, false)).toBeUndefined();
     });
 
-    it('queues a follow-up for the one device that asked, and tells whether one of a kind is pending', async () => {
-      const database = context.database();
-      const { ids } = await enrolledDevices(database, 2);
-      const [a, b] = [ids[0]!, ids[1]!];
-      const { mdmQueue } = database.repositories;
-      expect(await mdmQueue.hasPending(a, 'ProvisioningProfileList')).toBe(false);
-      const command = buildCommand('ProvisioningProfileList', {});
-      await mdmQueue.queueForDevice(a, await mdmQueue.addCommand(command));
-      expect(await mdmQueue.hasPending(a, 'ProvisioningProfileList')).toBe(true);
-      expect(await mdmQueue.hasPending(a, 'DeviceInformation')).toBe(false);
-      expect(await mdmQueue.hasPending(b, 'ProvisioningProfileList')).toBe(false);
-      expect((await mdmQueue.next(a, true))?.commandUuid).toBe(command.commandUuid);
-      // Offered: no longer pending, so a new follow-up of that kind may be queued.
-      expect(await mdmQueue.hasPending(a, 'ProvisioningProfileList')).toBe(false);
-      expect(await mdmQueue.next(b, true)).toBeUndefined();
-    });
-
     it('queues a follow-up only while none of its kind is pending for that device', async () => {
       const database = context.database();
       const { ids } = await enrolledDevices(database, 2);
