@@ -86,7 +86,8 @@ export const reopenQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: nu
  * pending again (its last change kept, as `reopenQuery`), and the first open row is marked
  * `sent`. Returns the rows it changed; the `sent` one, if any, is the command to hand out.
  * Unlike `nextPendingQuery` it may hand the same first command to two connections the same
- * device opens at once (iOS opens one at a time); the device answers it once either way.
+ * device opens at once (iOS opens one at a time): a second answer then finds no open row and is
+ * ignored.
  */
 export const reopenAndTakeQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number; now: number }>) =>
   db
