@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { MdmStoreSchema } from './mdm-schema.js';
 import { PreparedQuery, type ArgumentOf } from './mdm-prepared.js';
 import { pathRange, type Scope } from './scope.js';
@@ -31,14 +31,16 @@ function deviceOgInScope(eb: ExpressionBuilder<MdmStoreSchema, 'devices'>, arg: 
   );
 }
 
-/** The device's id when it exists in scope. */
-export const deviceInScopeQuery = new PreparedQuery((db, arg: ArgumentOf<ScopeArguments & { deviceId: number }>) =>
-  db
+/** The device's id when it exists in scope; also a part of larger statements (see device-report-queries.ts). */
+export function deviceInScope(db: Kysely<MdmStoreSchema>, arg: ArgumentOf<ScopeArguments & { deviceId: number }>) {
+  return db
     .selectFrom('devices')
     .select('devices.id')
     .where('devices.id', '=', arg('deviceId'))
-    .where((eb) => deviceOgInScope(eb, arg)),
-);
+    .where((eb) => deviceOgInScope(eb, arg));
+}
+
+export const deviceInScopeQuery = new PreparedQuery(deviceInScope);
 
 /** Notes when the device was last heard from. */
 export const touchDeviceQuery = new PreparedQuery((db, arg: ArgumentOf<ScopeArguments & { deviceId: number; seenAt: number }>) =>

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { PreparedQuery, type ArgumentOf } from './mdm-prepared.js';
 import type { MdmStoreSchema } from './mdm-schema.js';
-import type { ScopeArguments } from './device-prepared-queries.js';
+import { deviceInScope, type ScopeArguments } from './device-prepared-queries.js';
 
 /**
  * A device's inventory reports (InstalledApplicationList, ProvisioningProfileList) replace what
@@ -75,12 +75,9 @@ function reportStatements(shape: ReportShape): ReportStatements {
         from json_each(${arg('report')}) where true
         on conflict (device_id, ${key}) do update set ${updates}`,
     ),
-    postgresReplace: raw((arg: ArgumentOf<ReportArguments & ScopeArguments>) => {
+    postgresReplace: raw((arg: ArgumentOf<ReportArguments & ScopeArguments>, db) => {
       const recordType = sql.join(columns.map((c) => sql`${sql.ref(c.field)} ${sql.raw(c.postgresType)}`));
-      return sql<{ id: number }>`with device as (
-          select d.id from devices as d where d.id = ${arg('deviceId')} and exists (
-            select 1 from org_groups as og where og.id = d.og_id and og.path >= ${arg('scopeFrom')} and og.path < ${arg('scopeTo')})
-        ), reported as (
+      return sql<{ id: number }>`with device as (${deviceInScope(db, arg)}), reported as (
           select * from jsonb_to_recordset(cast(${arg('report')} as jsonb)) as r(${recordType})
         ), stale as (
           delete from ${table} as t using device
@@ -97,9 +94,11 @@ function reportStatements(shape: ReportShape): ReportStatements {
 }
 
 /** A prepared statement written as SQL, for what Kysely's builder cannot say in both dialects. */
-function raw<Args extends Record<string, unknown>, Row>(build: (arg: ArgumentOf<Args>) => RawBuilder<Row>): PreparedQuery<Args, Row> {
+function raw<Args extends Record<string, unknown>, Row>(
+  build: (arg: ArgumentOf<Args>, db: Kysely<MdmStoreSchema>) => RawBuilder<Row>,
+): PreparedQuery<Args, Row> {
   return new PreparedQuery((db: Kysely<MdmStoreSchema>, arg: ArgumentOf<Args>) => {
-    const statement = build(arg);
+    const statement = build(arg, db);
     return { compile: () => statement.compile(db) };
   });
 }

@@ -5,12 +5,12 @@ import { systemClock } from './clock.js';
 import type { CommandCache } from './command-cache.js';
 import {
   addCommandQuery,
+  addUnlessPendingQuery,
   commandByIdQuery,
   firstPendingQuery,
   markSentQuery,
   nextPendingQuery,
   openRowsQuery,
-  addUnlessPendingQuery,
   present,
   queueForDeviceQuery,
   queueUnlessPendingQuery,
