@@ -1,10 +1,23 @@
 import { setImmediate as nextLoopTurn } from 'node:timers/promises';
-import type { ControlledTransaction, Kysely } from 'kysely';
+import { sql, type ControlledTransaction, type Kysely } from 'kysely';
+import type { DialectName } from './database-url.js';
 import type { StoreSchema } from './schema.js';
 
 /** Works one transaction takes at most, so the ones first in it are not kept waiting for long. */
 const DEFAULT_MAX_WORKS = 32;
-const SAVEPOINT = 'work';
+const BEGIN_UNIT = 'savepoint unit';
+const END_UNIT = 'release savepoint unit';
+const UNDO_UNIT = 'rollback to savepoint unit';
+
+export interface GroupCommitOptions {
+  /**
+   * On PostgreSQL every statement is a round trip: savepoint commands that follow one another
+   * go as one multi-statement text. SQLite runs one statement per call, in process.
+   */
+  readonly dialect: DialectName;
+  /** Units one transaction takes at most. */
+  readonly maxWorks?: number;
+}
 
 type Work<T> = (trx: Kysely<StoreSchema>) => Promise<T>;
 
@@ -28,12 +41,14 @@ interface Waiting {
 export class GroupCommit {
   readonly #kysely: Kysely<StoreSchema>;
   readonly #maxWorks: number;
+  readonly #oneTrip: boolean;
   readonly #waiting: Waiting[] = [];
   #draining = false;
 
-  constructor(kysely: Kysely<StoreSchema>, { maxWorks = DEFAULT_MAX_WORKS }: { readonly maxWorks?: number } = {}) {
+  constructor(kysely: Kysely<StoreSchema>, options: GroupCommitOptions) {
     this.#kysely = kysely;
-    this.#maxWorks = maxWorks;
+    this.#maxWorks = options.maxWorks ?? DEFAULT_MAX_WORKS;
+    this.#oneTrip = options.dialect === 'postgres';
   }
 
   /** Runs `work` in a transaction shared with others; resolves once that transaction committed. */
@@ -63,10 +78,18 @@ export class GroupCommit {
       return;
     }
     try {
+      // A unit's savepoint is released as the next one begins, or by the commit.
+      let unitOpen = false;
       while (taken.length < this.#maxWorks && (await this.#more())) {
         const unit = { waiting: this.#waiting.shift() as Waiting, outcome: undefined as Outcome | undefined };
         taken.push(unit);
-        unit.outcome = await runInSavepoint(trx, unit.waiting.work);
+        await this.#savepoints(trx, unitOpen ? [END_UNIT, BEGIN_UNIT] : [BEGIN_UNIT]);
+        unit.outcome = await unit.waiting.work(trx).then(
+          (value) => ({ ok: true as const, value }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+        unitOpen = unit.outcome.ok;
+        if (!unit.outcome.ok) await this.#savepoints(trx, [UNDO_UNIT, END_UNIT]);
       }
       await trx.commit().execute();
     } catch (error) {
@@ -78,6 +101,14 @@ export class GroupCommit {
       if (outcome?.ok) waiting.resolve(outcome.value);
       else waiting.reject(outcome?.error);
     }
+  }
+
+  async #savepoints(trx: ControlledTransaction<StoreSchema>, commands: readonly string[]): Promise<void> {
+    if (this.#oneTrip) {
+      await sql.raw(commands.join('; ')).execute(trx);
+      return;
+    }
+    for (const command of commands) await sql.raw(command).execute(trx);
   }
 
   /**
@@ -92,16 +123,3 @@ export class GroupCommit {
 }
 
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
-
-async function runInSavepoint(trx: ControlledTransaction<StoreSchema>, work: Work<unknown>): Promise<Outcome> {
-  const unit = await trx.savepoint(SAVEPOINT).execute();
-  try {
-    const value = await work(unit);
-    await unit.releaseSavepoint(SAVEPOINT).execute();
-    return { ok: true, value };
-  } catch (error) {
-    await unit.rollbackToSavepoint(SAVEPOINT).execute();
-    await unit.releaseSavepoint(SAVEPOINT).execute();
-    return { ok: false, error };
-  }
-}

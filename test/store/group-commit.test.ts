@@ -32,7 +32,7 @@ forEachDatabase((context) => {
   });
 
   it('commits units that arrive together in one transaction, each getting its own result', async () => {
-    const group = new GroupCommit(kysely());
+    const group = new GroupCommit(kysely(), { dialect: context.dialect });
     const results = await Promise.all(
       [1, 2, 3, 4, 5].map((id) =>
         group.run(async (trx) => {
@@ -46,7 +46,7 @@ forEachDatabase((context) => {
   });
 
   it('rolls back only the unit that throws, after it wrote, and gives it its own error', async () => {
-    const group = new GroupCommit(kysely());
+    const group = new GroupCommit(kysely(), { dialect: context.dialect });
     const outcomes = await Promise.allSettled([
       group.run((trx) => insertRow(trx, 1, 'before')),
       group.run(async (trx) => {
@@ -61,7 +61,7 @@ forEachDatabase((context) => {
   });
 
   it('carries on after a unit whose statement the database refused', async () => {
-    const group = new GroupCommit(kysely());
+    const group = new GroupCommit(kysely(), { dialect: context.dialect });
     const outcomes = await Promise.allSettled([
       group.run((trx) => insertRow(trx, 1, 'taken')),
       group.run((trx) => insertRow(trx, 2, 'taken')),
@@ -72,7 +72,7 @@ forEachDatabase((context) => {
   });
 
   it('fails every unit of a transaction whose commit fails, and keeps none of them', async () => {
-    const group = new GroupCommit(kysely());
+    const group = new GroupCommit(kysely(), { dialect: context.dialect });
     const outcomes = await Promise.allSettled([
       group.run((trx) => insertRow(trx, 1, 'fine')),
       // Checked only at commit: a row pointing at a parent that does not exist.
@@ -87,7 +87,7 @@ forEachDatabase((context) => {
   });
 
   it('runs units one after another, never interleaved', async () => {
-    const group = new GroupCommit(kysely());
+    const group = new GroupCommit(kysely(), { dialect: context.dialect });
     const events: string[] = [];
     await Promise.all(
       ['a', 'b', 'c'].map((name, index) =>
@@ -104,14 +104,14 @@ forEachDatabase((context) => {
   });
 
   it('spreads more units than one transaction takes over several, and answers them all', async () => {
-    const group = new GroupCommit(kysely(), { maxWorks: 2 });
+    const group = new GroupCommit(kysely(), { dialect: context.dialect, maxWorks: 2 });
     const ids = [1, 2, 3, 4, 5, 6, 7];
     expect(await Promise.all(ids.map((id) => group.run(async (trx) => (await insertRow(trx, id, `n${id}`), id))))).toEqual(ids);
     expect(await labels(kysely())).toHaveLength(7);
   });
 
   it('answers a unit that arrives while another one runs', async () => {
-    const group = new GroupCommit(kysely());
+    const group = new GroupCommit(kysely(), { dialect: context.dialect });
     const late = new Promise<void>((resolve) => setTimeout(resolve, 1)).then(() => group.run((trx) => insertRow(trx, 9, 'late')));
     await Promise.all([group.run((trx) => insertRow(trx, 1, 'early')), late]);
     expect(await labels(kysely())).toEqual(['early', 'late']);

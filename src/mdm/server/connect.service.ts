@@ -47,12 +47,12 @@ export class ConnectService {
 
   constructor(
     private readonly deps: {
-      readonly database: Pick<Database, 'kysely'>;
+      readonly database: Pick<Database, 'kysely' | 'dialect'>;
       readonly clock: Clock;
       readonly log: ConnectLog;
     },
   ) {
-    this.#transactions = new GroupCommit(deps.database.kysely);
+    this.#transactions = new GroupCommit(deps.database.kysely, { dialect: deps.database.dialect });
   }
 
   /**
