@@ -3,7 +3,7 @@ import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import type { DialectName } from './database-url.js';
 import type { StoreSchema } from './schema.js';
 
-/** Works one transaction takes at most, so the ones first in it are not kept waiting for long. */
+/** Units one transaction takes at most, so the first ones in it are not kept waiting for long. */
 const DEFAULT_MAX_WORKS = 32;
 const BEGIN_UNIT = 'savepoint unit';
 const END_UNIT = 'release savepoint unit';
