@@ -148,6 +148,38 @@ forEachMdmApp((context) => {
       expect((await a.connect(app(), { status: 'Idle' })).body).toContain(commandUuid);
     });
 
+    it('answers messages of several devices sent at once each on its own, a refused one changing nothing of the others', async () => {
+      const { og, device: a } = await enrolled();
+      const { device: b } = await enrolled(og.id);
+      const { device: c } = await enrolled(og.id);
+      const { agent } = await adminAgent(app(), context.database(), og.id, 'app-admin');
+      const queue = async (udid: string) =>
+        (await call(app(), agent, 'POST', `/api/v1/devices/${await deviceId(udid)}/commands`, { requestType: 'ProvisioningProfileList' })).json<{
+          commandUuid: string;
+        }>().commandUuid;
+      const [forA, forC] = [await queue(a.udid), await queue(c.udid)];
+      const [toA, toB, toC] = await Promise.all([
+        a.connect(app(), { status: 'Idle' }),
+        b.send(app(), 'connect', encodeCommandResponse({ udid: a.udid, status: 'Idle' })),
+        c.connect(app(), { status: 'Idle' }),
+      ]);
+      expect(toA.body).toContain(forA);
+      expectRefused(toB, 403);
+      expect(toC.body).toContain(forC);
+      const [doneA, doneC] = await Promise.all([
+        a.connect(app(), { status: 'Acknowledged', commandUuid: forA, payload: { ProvisioningProfileList: [] } }),
+        c.connect(app(), { status: 'Acknowledged', commandUuid: forC, payload: { ProvisioningProfileList: [] } }),
+      ]);
+      expect([doneA.statusCode, doneC.statusCode]).toEqual([200, 200]);
+      for (const [udid, commandUuid] of [
+        [a.udid, forA],
+        [c.udid, forC],
+      ] as const) {
+        const history = await call(app(), agent, 'GET', `/api/v1/devices/${await deviceId(udid)}/commands`);
+        expect(history.json()).toMatchObject({ items: [{ commandUuid, status: 'acknowledged' }] });
+      }
+    });
+
     it('refuses missing, forged, foreign and mismatched identities with 403, and bad bodies with 400, never 401', async () => {
       const { og, device } = await enrolled();
       const idle = encodeCommandResponse({ udid: device.udid, status: 'Idle' });
