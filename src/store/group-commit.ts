@@ -4,7 +4,7 @@ import type { DialectName } from './database-url.js';
 import type { StoreSchema } from './schema.js';
 
 /** Units one transaction takes at most, so the first ones in it are not kept waiting for long. */
-const DEFAULT_MAX_WORKS = 32;
+const DEFAULT_MAX_UNITS = 32;
 const BEGIN_UNIT = 'savepoint unit';
 const END_UNIT = 'release savepoint unit';
 const UNDO_UNIT = 'rollback to savepoint unit';
@@ -16,7 +16,7 @@ export interface GroupCommitOptions {
    */
   readonly dialect: DialectName;
   /** Units one transaction takes at most. */
-  readonly maxWorks?: number;
+  readonly maxUnits?: number;
 }
 
 type Work<T> = (trx: Kysely<StoreSchema>) => Promise<T>;
@@ -40,14 +40,14 @@ interface Waiting {
  */
 export class GroupCommit {
   readonly #kysely: Kysely<StoreSchema>;
-  readonly #maxWorks: number;
+  readonly #maxUnits: number;
   readonly #oneTrip: boolean;
   readonly #waiting: Waiting[] = [];
   #draining = false;
 
   constructor(kysely: Kysely<StoreSchema>, options: GroupCommitOptions) {
     this.#kysely = kysely;
-    this.#maxWorks = options.maxWorks ?? DEFAULT_MAX_WORKS;
+    this.#maxUnits = options.maxUnits ?? DEFAULT_MAX_UNITS;
     this.#oneTrip = options.dialect === 'postgres';
   }
 
@@ -80,7 +80,7 @@ export class GroupCommit {
     try {
       // A unit's savepoint is released as the next one begins, or by the commit.
       let unitOpen = false;
-      while (taken.length < this.#maxWorks && (await this.#more())) {
+      while (taken.length < this.#maxUnits && (await this.#more())) {
         const unit = { waiting: this.#waiting.shift() as Waiting, outcome: undefined as Outcome | undefined };
         taken.push(unit);
         await this.#savepoints(trx, unitOpen ? [END_UNIT, BEGIN_UNIT] : [BEGIN_UNIT]);

@@ -33,15 +33,18 @@ forEachDatabase((context) => {
 
   it('commits units that arrive together in one transaction, each getting its own result', async () => {
     const group = new GroupCommit(kysely(), { dialect: context.dialect });
+    const transactions = new Set<Kysely<StoreSchema>>();
     const results = await Promise.all(
       [1, 2, 3, 4, 5].map((id) =>
         group.run(async (trx) => {
+          transactions.add(trx);
           await insertRow(trx, id, `unit ${id}`);
           return id * 10;
         }),
       ),
     );
     expect(results).toEqual([10, 20, 30, 40, 50]);
+    expect(transactions.size).toBe(1);
     expect(await labels(kysely())).toEqual(['unit 1', 'unit 2', 'unit 3', 'unit 4', 'unit 5']);
   });
 
@@ -104,9 +107,20 @@ forEachDatabase((context) => {
   });
 
   it('spreads more units than one transaction takes over several, and answers them all', async () => {
-    const group = new GroupCommit(kysely(), { dialect: context.dialect, maxWorks: 2 });
+    const group = new GroupCommit(kysely(), { dialect: context.dialect, maxUnits: 2 });
+    const unitsPerTransaction = new Map<Kysely<StoreSchema>, number>();
     const ids = [1, 2, 3, 4, 5, 6, 7];
-    expect(await Promise.all(ids.map((id) => group.run(async (trx) => (await insertRow(trx, id, `n${id}`), id))))).toEqual(ids);
+    const answers = await Promise.all(
+      ids.map((id) =>
+        group.run(async (trx) => {
+          unitsPerTransaction.set(trx, (unitsPerTransaction.get(trx) ?? 0) + 1);
+          await insertRow(trx, id, `n${id}`);
+          return id;
+        }),
+      ),
+    );
+    expect(answers).toEqual(ids);
+    expect([...unitsPerTransaction.values()]).toEqual([2, 2, 2, 1]);
     expect(await labels(kysely())).toHaveLength(7);
   });
 
