@@ -1,11 +1,10 @@
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { asBuffer } from '../asn1/index.js';
-import { BoundedCache, signatureAlgorithmByOid, type DigestName, type ParsedCertificate } from '../x509/index.js';
+import { verify, type KeyObject } from 'node:crypto';
+import { BoundedCache, importPublicKey, signatureAlgorithmByOid, type DigestName, type ParsedCertificate } from '../x509/index.js';
 
 /** `unsupported`: an algorithm or key type this project does not check (RSASSA-PSS, Ed25519, MD5). */
 export type SignatureCheck = 'valid' | 'invalid' | 'unsupported';
 
-/** Importing a key costs ~0.1 ms, ten times the RSA check itself: keep them per certificate. */
+/** Importing a key costs a few microseconds, but the same certificates sign message after message. */
 const keys = new BoundedCache<string, KeyObject | null>(1024);
 
 /**
@@ -37,13 +36,5 @@ function isCheckedKeyType(key: KeyObject): boolean {
 }
 
 function publicKeyOf(certificate: ParsedCertificate): KeyObject | null {
-  return keys.getOrCompute(certificate.sha256, () => importKey(certificate.subjectPublicKeyInfo));
-}
-
-function importKey(subjectPublicKeyInfo: Uint8Array): KeyObject | null {
-  try {
-    return createPublicKey({ key: asBuffer(subjectPublicKeyInfo), format: 'der', type: 'spki' });
-  } catch {
-    return null;
-  }
+  return keys.getOrCompute(certificate.sha256, () => importPublicKey(certificate.subjectPublicKeyInfo));
 }

@@ -19,3 +19,4 @@ export {
 } from './algorithms.js';
 export { NameOid, ExtensionOid } from './oids.js';
 export { BoundedCache } from './bounded-cache.js';
+export { importPublicKey } from './public-key.js';
