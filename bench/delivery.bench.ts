@@ -281,8 +281,7 @@ async function logQueryPlan(database: Database): Promise<void> {
           where device_id = 1 and status = 'pending' and command_id = (select command_id from mdm_queue as open
             where open.device_id = 1 and open.status = 'pending' order by open.command_id limit 1)
           returning command_id, (select c.command_uuid from mdm_commands as c where c.id = mdm_queue.command_id)`.execute(database.kysely)
-      : await sql<Record<string, unknown>>`explain query plan select command_id,
-          (select c.command_uuid from mdm_commands as c where c.id = mdm_queue.command_id)
+      : await sql<Record<string, unknown>>`explain query plan select command_id
           from mdm_queue where device_id = 1 and status = 'pending' order by command_id limit 1`.execute(database.kysely);
   log(`next-command plan:\n  ${rows.map((row) => planLine(row)).join('\n  ')}`);
 }

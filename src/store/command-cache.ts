@@ -1,8 +1,5 @@
 import { BoundedCache } from '../formats/x509/bounded-cache.js';
-import type { QueuedCommand } from './mdm-queue-status.js';
-
-/** Bodies smaller than this are read each time: they fit the row's own page, so reading them costs little. */
-const SMALLEST_REMEMBERED_BYTES = 2_048;
+import { INLINE_BODY_BYTES, type QueuedCommand } from './mdm-queue-status.js';
 /** Commands remembered; with profiles of tens of KiB, a few MiB at most. */
 const CAPACITY = 256;
 
@@ -22,6 +19,7 @@ export class CommandCache {
   }
 
   remember(command: QueuedCommand): void {
-    if (command.body.length >= SMALLEST_REMEMBERED_BYTES) this.#commands.set(command.commandId, command);
+    // Smaller ones come with the queue row that hands them out.
+    if (command.body.length >= INLINE_BODY_BYTES) this.#commands.set(command.commandId, command);
   }
 }

@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { PreparedQuery, type ArgumentOf } from './mdm-prepared.js';
-import { OPEN_STATUSES, type QueueStatus } from './mdm-queue-status.js';
+import { INLINE_BODY_BYTES, OPEN_STATUSES, type QueueStatus } from './mdm-queue-status.js';
 import type { MdmStoreSchema } from './mdm-schema.js';
 
 /**
@@ -25,7 +25,7 @@ export const nextPendingQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceI
         .orderBy('open.command_id')
         .limit(1),
     )
-    .returning((eb) => ['command_id', commandColumn(eb, 'command_uuid')]),
+    .returning((eb) => ['command_id', ...handedOutCommand(eb)]),
 );
 
 /**
@@ -36,24 +36,24 @@ export const nextPendingQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceI
 export const firstPendingQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number }>) =>
   db
     .selectFrom('mdm_queue')
-    .select((eb) => ['command_id', commandColumn(eb, 'command_uuid')])
+    .select('command_id')
     .where('device_id', '=', arg('deviceId'))
     .where('status', '=', 'pending')
     .orderBy('command_id')
     .limit(1),
 );
 
-/** The device's open rows in delivery order: what SQLite looks at when a device connects anew. */
+/** The device's open rows in delivery order (which, not what): what SQLite looks at when a device connects anew. */
 export const openRowsQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number }>) =>
   db
     .selectFrom('mdm_queue')
-    .select((eb) => ['command_id', 'status', commandColumn(eb, 'command_uuid')])
+    .select(['command_id', 'status'])
     .where('device_id', '=', arg('deviceId'))
     .where('status', 'in', OPEN_STATUSES)
     .orderBy('command_id'),
 );
 
-/** Marks the row `sent` if it is still pending: of two racing requests only one gets it. */
+/** Marks the row `sent` if it is still pending (of two racing requests only one gets it), returning its command. */
 export const markSentQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number; commandId: number; now: number }>) =>
   db
     .updateTable('mdm_queue')
@@ -61,7 +61,7 @@ export const markSentQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: 
     .where('device_id', '=', arg('deviceId'))
     .where('command_id', '=', arg('commandId'))
     .where('status', '=', 'pending')
-    .returning('command_id'),
+    .returning((eb) => ['command_id', ...handedOutCommand(eb)]),
 );
 
 /** A command's type and bytes, by id (when the device's next command is not remembered). */
@@ -110,7 +110,7 @@ export const reopenAndTakeQuery = new PreparedQuery((db, arg: ArgumentOf<{ devic
     .where('mdm_queue.device_id', '=', arg('deviceId'))
     .where('mdm_queue.status', 'in', OPEN_STATUSES)
     .where((eb) => eb.or([eb('mdm_queue.status', '!=', 'pending'), eb('mdm_queue.command_id', '=', eb.ref('first.first_id'))]))
-    .returning((eb) => ['mdm_queue.command_id', 'mdm_queue.status', commandColumn(eb, 'command_uuid')]),
+    .returning((eb) => ['mdm_queue.command_id', 'mdm_queue.status', ...handedOutCommand(eb)]),
 );
 
 /** Stores the answer on the device's open row of the command with this UUID. */
@@ -216,6 +216,21 @@ function pendingOfType(eb: ExpressionBuilder<MdmStoreSchema & { q: MdmStoreSchem
  * One of the command's own columns, read next to the queue row the statement changed; never its
  * body, which spans several pages and which a device's answer does not need.
  */
+/**
+ * What a query that hands out a command returns of it: its UUID, its type, and its body when it
+ * is smaller than `INLINE_BODY_BYTES`, so most commands need no second statement (on PostgreSQL a
+ * second round trip). Larger bodies come from the `CommandCache` or are read on their own.
+ */
+function handedOutCommand(eb: ExpressionBuilder<MdmStoreSchema, 'mdm_queue'>) {
+  const body = eb
+    .selectFrom('mdm_commands as c')
+    .select(sql<Buffer | null>`case when length(c.body) < ${sql.lit(INLINE_BODY_BYTES)} then c.body end`.as('body'))
+    .whereRef('c.id', '=', 'mdm_queue.command_id')
+    .$asScalar()
+    .as('inline_body');
+  return [commandColumn(eb, 'command_uuid'), commandColumn(eb, 'request_type'), body] as const;
+}
+
 function commandColumn<C extends 'command_uuid' | 'request_type'>(eb: ExpressionBuilder<MdmStoreSchema, 'mdm_queue'>, name: C) {
   return eb.selectFrom('mdm_commands as c').select(`c.${name}`).whereRef('c.id', '=', 'mdm_queue.command_id').$asScalar().as(name);
 }

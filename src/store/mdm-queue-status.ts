@@ -11,6 +11,12 @@ export const OPEN_STATUSES: readonly QueueStatus[] = ['pending', 'sent', 'not_no
 /** Statuses of answered commands, which retention prunes. */
 export const FINISHED_STATUSES: readonly QueueStatus[] = ['acknowledged', 'error', 'format_error'];
 
+/**
+ * Commands smaller than this come with the queue row that hands them out; larger ones (profiles,
+ * tens of KiB) are remembered by the `CommandCache`, as a fan-out hands the same one to every device.
+ */
+export const INLINE_BODY_BYTES = 2_048;
+
 /** The command a device gets next. */
 export interface QueuedCommand {
   readonly commandId: number;

@@ -65,7 +65,13 @@ export interface QueueEntry {
 }
 
 /** A queue row just marked `sent`, with its command's UUID. */
-type TakenRow = { readonly command_id: number; readonly command_uuid: string | null };
+type TakenRow = {
+  readonly command_id: number;
+  readonly command_uuid: string | null;
+  readonly request_type: string | null;
+  /** The body when it is small (see `INLINE_BODY_BYTES`); null when it must be read or remembered. */
+  readonly inline_body: Uint8Array | null;
+};
 
 /** What pruning removed. */
 export interface PruneResult {
@@ -184,6 +190,9 @@ export class MdmQueueRepository {
     const row = newConnection ? await this.reopenAndTake(deviceId, now) : await this.takeNextPending(deviceId, now);
     if (row === undefined) return undefined;
     const commandUuid = present(row.command_uuid, row.command_id);
+    if (row.inline_body != null && row.request_type != null) {
+      return { commandId: row.command_id, commandUuid, requestType: row.request_type, body: new Uint8Array(row.inline_body) };
+    }
     return this.commands?.get(row.command_id, commandUuid) ?? (await this.readCommand(row.command_id));
   }
 
@@ -202,7 +211,7 @@ export class MdmQueueRepository {
     }
     // Usually nothing was left sent or declined: the first open row, read anyway, is the one to take.
     const taken = await markSentQuery.executeTakeFirst(this.db, { deviceId, commandId: first.command_id, now });
-    return taken === undefined ? this.takeNextPending(deviceId, now) : first;
+    return taken ?? this.takeNextPending(deviceId, now);
   }
 
   /** The device's first pending row, marked `sent`; see `firstPendingQuery` for the two ways. */
@@ -212,7 +221,8 @@ export class MdmQueueRepository {
       const first = await firstPendingQuery.executeTakeFirst(this.db, { deviceId });
       if (first === undefined) return undefined;
       // Another request of the same device took it in between: look again.
-      if ((await markSentQuery.executeTakeFirst(this.db, { deviceId, commandId: first.command_id, now })) !== undefined) return first;
+      const taken = await markSentQuery.executeTakeFirst(this.db, { deviceId, commandId: first.command_id, now });
+      if (taken !== undefined) return taken;
     }
   }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { buildCommand } from '../../src/mdm/commands/index.js';
 import { CommandCache } from '../../src/store/command-cache.js';
 import type { Database } from '../../src/store/database.js';
 import { MdmQueueRepository } from '../../src/store/mdm-queue.repository.js';
+import { INLINE_BODY_BYTES } from '../../src/store/mdm-queue-status.js';
 import type { StoreSchema } from '../../src/store/schema.js';
 import { withMdmTables } from '../../src/store/mdm-sql.js';
 import { createOg, unique } from '../http/fixtures.js';
@@ -45,6 +46,19 @@ function largeProfile(fill: number): Uint8Array {
   const bytes = new Uint8Array(20_000).fill(fill);
   bytes[0] = 0x30;
   return bytes;
+}
+
+/** `db` with a count of the statements run through it. */
+function countingStatements(db: Kysely<StoreSchema>) {
+  let statements = 0;
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    transformResult: (args) => {
+      statements++;
+      return Promise.resolve(args.result);
+    },
+  };
+  return { db: db.withPlugin(plugin), statements: () => statements };
 }
 
 const answer = (uuid: string) => new TextEncoder().encode(`<plist><dict><key>CommandUUID</key><string>${uuid}</string></dict></plist>`);
@@ -141,6 +155,30 @@ forEachDatabase((context) => {
       const handed = await repository.next(device, false);
       expect(handed?.commandUuid).toBe(replacement.commandUuid);
       expect(Buffer.from(handed?.body ?? []).equals(Buffer.from(replacement.bytes))).toBe(true);
+    });
+
+    it('hands out a small command with its queue row in one statement, and reads one at the size limit on its own', async () => {
+      const database = context.database();
+      const { ids } = await enrolledDevices(database, 1);
+      const device = ids[0]!;
+      const { mdmQueue, ogs } = database.repositories;
+      const small = buildCommand('DeviceInformation', { queries: ['OSVersion', 'SerialNumber'] });
+      const atLimit = { commandUuid: unique('at-limit'), requestType: 'InstallProvisioningProfile', bytes: largeProfile(3).subarray(0, INLINE_BODY_BYTES) };
+      for (const command of [small, atLimit]) {
+        await mdmQueue.fanOut(await ogs.rootScope(), await mdmQueue.addCommand(command), { kind: 'devices', deviceIds: [device] });
+      }
+      const counted = countingStatements(database.kysely);
+      const queue = new MdmQueueRepository(counted.db);
+      const handed = [await queue.next(device, true), await queue.next(device, false)];
+      handed.forEach((command, index) => {
+        const expected = [small, atLimit][index]!;
+        expect(command?.commandUuid).toBe(expected.commandUuid);
+        expect(command?.requestType).toBe(expected.requestType);
+        expect(Buffer.from(command?.body ?? []).equals(Buffer.from(expected.bytes))).toBe(true);
+      });
+      // PostgreSQL: one statement takes the small one with its bytes; the one at the limit is taken, then read.
+      // SQLite: a statement more for each, to find the row before marking it.
+      expect(counted.statements()).toBe(context.dialect === 'postgres' ? 1 + 2 : 2 + 3);
     });
 
     it('does not offer a NotNow command again in the same connection, but on the next one', async () => {

@@ -17,7 +17,7 @@ describe('CommandCache', () => {
     expect(cache.get(8, 'A')).toBeUndefined();
   });
 
-  it('does not keep small commands, which cost little to read', () => {
+  it('does not keep small commands, which come with the queue row that hands them out', () => {
     const cache = new CommandCache();
     cache.remember(command(1, 'small', 400));
     expect(cache.get(1, 'small')).toBeUndefined();
