@@ -17,6 +17,12 @@ export interface GroupCommitOptions {
   readonly dialect: DialectName;
   /** Units one transaction takes at most. */
   readonly maxUnits?: number;
+  /**
+   * Transactions open at once (default 1), each on a connection of its own, taking units from
+   * one line. On PostgreSQL a unit spends most of its time waiting for round trips, so a second
+   * lane runs while the first waits; SQLite has one connection, so more lanes would only queue.
+   */
+  readonly lanes?: number;
 }
 
 type Work<T> = (trx: Kysely<StoreSchema>) => Promise<T>;
@@ -42,29 +48,31 @@ export class GroupCommit {
   readonly #kysely: Kysely<StoreSchema>;
   readonly #maxUnits: number;
   readonly #oneTrip: boolean;
+  readonly #lanes: number;
   readonly #waiting: Waiting[] = [];
-  #draining = false;
+  #busyLanes = 0;
 
   constructor(kysely: Kysely<StoreSchema>, options: GroupCommitOptions) {
     this.#kysely = kysely;
     this.#maxUnits = options.maxUnits ?? DEFAULT_MAX_UNITS;
     this.#oneTrip = options.dialect === 'postgres';
+    this.#lanes = options.lanes ?? 1;
   }
 
   /** Runs `work` in a transaction shared with others; resolves once that transaction committed. */
   run<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.#draining) void this.#drain();
+      if (this.#busyLanes < this.#lanes) void this.#drain();
     });
   }
 
   async #drain(): Promise<void> {
-    this.#draining = true;
+    this.#busyLanes++;
     try {
       while (this.#waiting.length > 0) await this.#commitBatch();
     } finally {
-      this.#draining = false;
+      this.#busyLanes--;
     }
   }
 

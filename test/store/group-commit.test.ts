@@ -130,4 +130,31 @@ forEachDatabase((context) => {
     await Promise.all([group.run((trx) => insertRow(trx, 1, 'early')), late]);
     expect(await labels(kysely())).toEqual(['early', 'late']);
   });
+
+  // SQLite has one connection: a second lane would wait for the first one's transaction.
+  it.skipIf(context.dialect === 'sqlite')('with two lanes, commits a unit in the second while the first waits', async () => {
+    const group = new GroupCommit(kysely(), { dialect: context.dialect, lanes: 2 });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const committed: string[] = [];
+    const transactions: Kysely<StoreSchema>[] = [];
+    const slow = group.run(async (trx) => {
+      transactions.push(trx);
+      await insertRow(trx, 1, 'slow');
+      await gate;
+    }).then(() => committed.push('slow'));
+    const quick = group.run(async (trx) => {
+      transactions.push(trx);
+      await insertRow(trx, 2, 'quick');
+    }).then(() => committed.push('quick'));
+    await quick;
+    expect(committed).toEqual(['quick']);
+    // Committed, and not waiting for the other lane's transaction.
+    expect(await labels(kysely())).toEqual(['quick']);
+    release();
+    await slow;
+    expect(committed).toEqual(['quick', 'slow']);
+    expect(new Set(transactions).size).toBe(2);
+    expect(await labels(kysely())).toEqual(['slow', 'quick']);
+  });
 });
