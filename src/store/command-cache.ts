@@ -1,5 +1,6 @@
 import { BoundedCache } from '../formats/x509/bounded-cache.js';
 import { INLINE_BODY_BYTES, type QueuedCommand } from './mdm-queue-status.js';
+
 /** Commands remembered; with profiles of tens of KiB, a few MiB at most. */
 const CAPACITY = 256;
 

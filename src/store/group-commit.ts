@@ -41,8 +41,9 @@ interface Waiting {
  * throws is rolled back to its savepoint and gets its own error; the others go on. Should the
  * commit itself fail, every unit of it gets that error, and nothing of any remains.
  *
- * Units run one after another, never interleaved: on SQLite they would be anyway (one
- * connection), and savepoints nest, so interleaved units could not be rolled back one by one.
+ * The units of one transaction run one after another, never interleaved: on SQLite they would
+ * be anyway (one connection), and savepoints nest, so interleaved units could not be rolled back
+ * one by one. With more than one lane, transactions on other connections run at the same time.
  */
 export class GroupCommit {
   readonly #kysely: Kysely<StoreSchema>;

@@ -31,7 +31,7 @@ export const LAST_SEEN_RESOLUTION_MS = 60_000;
 /**
  * Shared transactions open at once on PostgreSQL, each holding a pooled connection (the pool has
  * ten). A message is mostly waiting for round trips; with one lane, 600 devices got 405-554
- * commands/s, with two to eight 593-857 (alternated bench runs, noisy); four leaves the pool six.
+ * commands/s, with two to eight 593-857 (bench runs one after another, noisy); four leaves the pool six.
  */
 const POSTGRES_LANES = 4;
 
