@@ -43,7 +43,7 @@ export const firstPendingQuery = new PreparedQuery((db, arg: ArgumentOf<{ device
     .limit(1),
 );
 
-/** The device's open rows in delivery order (which, not what): what SQLite looks at when a device connects anew. */
+/** The ids and statuses of the device's open rows, in delivery order: what SQLite looks at when a device connects anew. */
 export const openRowsQuery = new PreparedQuery((db, arg: ArgumentOf<{ deviceId: number }>) =>
   db
     .selectFrom('mdm_queue')
@@ -213,10 +213,6 @@ function pendingOfType(eb: ExpressionBuilder<MdmStoreSchema & { q: MdmStoreSchem
 }
 
 /**
- * One of the command's own columns, read next to the queue row the statement changed; never its
- * body, which spans several pages and which a device's answer does not need.
- */
-/**
  * What a query that hands out a command returns of it: its UUID, its type, and its body when it
  * is smaller than `INLINE_BODY_BYTES`, so most commands need no second statement (on PostgreSQL a
  * second round trip). Larger bodies come from the `CommandCache` or are read on their own.
@@ -231,6 +227,10 @@ function handedOutCommand(eb: ExpressionBuilder<MdmStoreSchema, 'mdm_queue'>) {
   return [commandColumn(eb, 'command_uuid'), commandColumn(eb, 'request_type'), body] as const;
 }
 
+/**
+ * One of the command's own columns, read next to the queue row the statement changed; never its
+ * body, which spans several pages and which a device's answer does not need.
+ */
 function commandColumn<C extends 'command_uuid' | 'request_type'>(eb: ExpressionBuilder<MdmStoreSchema, 'mdm_queue'>, name: C) {
   return eb.selectFrom('mdm_commands as c').select(`c.${name}`).whereRef('c.id', '=', 'mdm_queue.command_id').$asScalar().as(name);
 }

@@ -64,7 +64,7 @@ export interface QueueEntry {
   readonly result: Uint8Array | undefined;
 }
 
-/** A queue row just marked `sent`, with its command's UUID. */
+/** A queue row just marked `sent`, with its command's UUID, type and, when small, body. */
 type TakenRow = {
   readonly command_id: number;
   readonly command_uuid: string | null;
